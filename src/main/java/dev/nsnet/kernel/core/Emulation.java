@@ -1,0 +1,51 @@
+package dev.nsnet.kernel.core;
+
+import dev.nsnet.kernel.sched.Scheduler;
+import dev.nsnet.trace.Tracepoints;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * One emulation: the virtual clock and event scheduler, the seeded random source, the packet
+ * pool, the tracepoints and every host (kernel) in it. Everything runs on one thread; the
+ * softirq backlog is drained whenever the outermost sender returns (like local_bh_enable()).
+ */
+public final class Emulation {
+    public final Scheduler scheduler = new Scheduler();
+    public final Tracepoints trace = new Tracepoints();
+    public final SkbPool pool = new SkbPool();
+    private final SplittableRandom random;
+    private final List<Host> hosts = new ArrayList<>();
+    final Backlog backlog = new Backlog(this);
+
+    public Emulation() { this(1L); }
+
+    public Emulation(long seed) {
+        this.random = new SplittableRandom(seed);
+        scheduler.setAfterEvent(backlog::drain);
+        KernelInit.ensure();
+    }
+
+    /** The one seeded random source of the emulation (ports, ISNs, statistic match, MACs). */
+    public SplittableRandom random() { return random; }
+
+    public long now() { return scheduler.now(); }
+
+    public Host newHost(String hostname) {
+        Host h = new Host(this, hostname);
+        hosts.add(h);
+        return h;
+    }
+
+    public List<Host> hosts() { return Collections.unmodifiableList(hosts); }
+
+    public Host host(String hostname) {
+        for (Host h : hosts) if (h.hostname.equals(hostname)) return h;
+        return null;
+    }
+
+    /** Drains the softirq backlog now (used by senders that bypass a device). */
+    public void softirq() { backlog.drain(); }
+}

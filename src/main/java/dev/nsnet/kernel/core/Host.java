@@ -1,0 +1,99 @@
+package dev.nsnet.kernel.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Linux kernel: its namespaces (the root one first), processes, the netdevice notifier chain
+ * and the {@code /run/netns} names that {@code ip netns} keeps.
+ */
+public final class Host {
+    public final Emulation emulation;
+    public final String hostname;
+    public final NetNamespace rootNs;
+    private final List<NetNamespace> namespaces = new ArrayList<>();
+    /** /run/netns: name -> namespace, in creation order (ip netns list sorts by readdir order). */
+    private final Map<String, NetNamespace> named = new LinkedHashMap<>();
+    private final List<NetdevNotifier> notifiers = new ArrayList<>();
+    private final Map<Integer, Process> processes = new LinkedHashMap<>();
+    private int nextPid = 1000;
+    private long nextInum = 4026531840L + 0x100;
+
+    Host(Emulation emulation, String hostname) {
+        this.emulation = emulation;
+        this.hostname = hostname;
+        for (NetdevNotifier n : KernelInit.notifiers()) notifiers.add(n);
+        this.rootNs = createNetns();
+    }
+
+    /** copy_net_ns(): a fresh namespace with its loopback and per-subsystem init. */
+    public NetNamespace createNetns() {
+        NetNamespace ns = new NetNamespace(this, nextInum++);
+        namespaces.add(ns);
+        for (KernelInit.PernetOps ops : KernelInit.pernet()) ops.init(ns);
+        Dev.registerLoopback(ns);
+        for (KernelInit.PernetOps ops : KernelInit.pernet()) ops.postInit(ns);
+        return ns;
+    }
+
+    /** cleanup_net(): devices are unregistered (movable ones would go to init_net; virtual ones die). */
+    public void destroyNetns(NetNamespace ns) {
+        if (ns == rootNs) throw new KernelException(Errno.EBUSY);
+        List<NetDevice> devs = new ArrayList<>(ns.devices());
+        java.util.Collections.reverse(devs);
+        for (NetDevice d : devs) {
+            if (d.ns != ns || d == ns.loopback) continue;
+            if (d.ops.netnsLocal() || d.kind() != null) Dev.unregister(d);
+            else Dev.changeNetNamespace(d, rootNs, null);
+        }
+        Dev.unregister(ns.loopback);
+        for (KernelInit.PernetOps ops : KernelInit.pernet()) ops.exit(ns);
+        ns.dead = true;
+        namespaces.remove(ns);
+        for (NetNamespace o : namespaces) o.forgetPeer(ns);
+    }
+
+    public List<NetNamespace> namespaces() { return namespaces; }
+
+    public Map<String, NetNamespace> namedNetns() { return named; }
+
+    public NetNamespace netns(String name) { return named.get(name); }
+
+    public String netnsName(NetNamespace ns) {
+        for (var e : named.entrySet()) if (e.getValue() == ns) return e.getKey();
+        return null;
+    }
+
+    public void nameNetns(String name, NetNamespace ns) { named.put(name, ns); }
+
+    public void unnameNetns(String name) { named.remove(name); }
+
+    public List<NetdevNotifier> notifiers() { return notifiers; }
+
+    void notify(NetdevEvent ev, NetDevice dev) {
+        for (NetdevNotifier n : notifiers) n.event(ev, dev);
+    }
+
+    public Process spawn(String comm, NetNamespace netns) {
+        Process p = new Process(this, nextPid++, comm, netns);
+        processes.put(p.pid, p);
+        netns.processes().add(p);
+        return p;
+    }
+
+    public void exit(Process p, int status) {
+        p.exited = true;
+        p.exitStatus = status;
+        processes.remove(p.pid);
+        p.netns.processes().remove(p);
+    }
+
+    public Process process(int pid) { return processes.get(pid); }
+
+    public java.util.Collection<Process> processes() { return processes.values(); }
+
+    @Override
+    public String toString() { return hostname; }
+}

@@ -1,0 +1,44 @@
+package dev.nsnet.kernel.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The model's initcalls: protocol handlers (ptype_base), per-namespace init/exit
+ * ({@code pernet_operations}) and netdevice notifiers that subsystems register once.
+ */
+public final class KernelInit {
+    private KernelInit() { }
+
+    /** {@code struct pernet_operations}. */
+    public interface PernetOps {
+        void init(NetNamespace ns);
+
+        /** Runs after the namespace's loopback exists. */
+        default void postInit(NetNamespace ns) { }
+
+        default void exit(NetNamespace ns) { }
+    }
+
+    private static final List<PernetOps> PERNET = new ArrayList<>();
+    private static final List<NetdevNotifier> NOTIFIERS = new ArrayList<>();
+    static final PacketHandler[] PTYPES = new PacketHandler[0x10000];
+    private static boolean done;
+
+    public static synchronized void ensure() {
+        if (done) return;
+        done = true;
+        dev.nsnet.kernel.ipv4.Inet.init();
+        dev.nsnet.kernel.bridge.BrInit.init();
+    }
+
+    public static void registerPernet(PernetOps ops) { PERNET.add(ops); }
+
+    public static void registerNotifier(NetdevNotifier n) { NOTIFIERS.add(n); }
+
+    public static void addPack(int ethertype, PacketHandler h) { PTYPES[ethertype] = h; }
+
+    static List<PernetOps> pernet() { return PERNET; }
+
+    static List<NetdevNotifier> notifiers() { return NOTIFIERS; }
+}

@@ -1,0 +1,90 @@
+package dev.nsnet.kernel.core;
+
+import dev.nsnet.kernel.wire.Mac;
+
+/**
+ * A network device: what {@code struct net_device} holds. Behaviour lives in {@link #ops}; state
+ * changes that the rest of the stack must hear about go through {@link NetNamespace} and the
+ * host's netdevice notifier chain.
+ */
+public final class NetDevice {
+    public String name;
+    public int ifindex;
+    public final NetDeviceOps ops;
+    public NetNamespace ns;
+    public int type = If.ARPHRD_ETHER;
+    public long mac;
+    public long broadcast = Mac.BROADCAST;
+    /** NET_ADDR_PERM (0), NET_ADDR_RANDOM (1), NET_ADDR_STOLEN (2), NET_ADDR_SET (3). */
+    public int addrAssignType;
+    public int mtu = 1500;
+    public int minMtu;
+    public int maxMtu;
+    public int flags;
+    /** Flags as last reported to user space (dev_get_flags adds RUNNING/LOWER_UP from carrier). */
+    public boolean carrier = true;
+    public boolean dormant;
+    /** dev->operstate, maintained by linkwatch (rfc2863_policy); UNKNOWN until a carrier event. */
+    public OperState operstate = OperState.UNKNOWN;
+    public int txQueueLen;
+    /** Attached qdisc kind; "noop" until the device is first opened. */
+    public String qdisc = "noop";
+    public NetDevice master;
+    public RxHandler rxHandler;
+    /** Driver-private data (veth peer record, bridge, bridge port ...). */
+    public Object priv;
+    /** Upper-device private data for a device that is a port (e.g. the bridge port). */
+    public Object rxHandlerData;
+    /** IPv4 per-device state ({@code in_device}), owned by kernel.ipv4. */
+    public Object ipPtr;
+    public final DevStats stats = new DevStats();
+    public String alias;
+    public int group;
+    public int promiscuity;
+    public int allmulti;
+    public int gsoMaxSize = 65536, gsoMaxSegs = 65535, groMaxSize = 65536, tsoMaxSize = 524280, tsoMaxSegs = 65535;
+    public int numTxQueues = 1, numRxQueues = 1;
+    /** Name of the device this one was created with, for "altname"-less listing order. */
+    public long createdSeq;
+
+    public NetDevice(String name, NetDeviceOps ops) {
+        this.name = name;
+        this.ops = ops;
+        this.minMtu = ops.minMtu();
+        this.maxMtu = ops.maxMtu();
+        this.txQueueLen = ops.defaultTxQueueLen();
+        this.flags = If.IFF_BROADCAST | If.IFF_MULTICAST;
+    }
+
+    public boolean isUp() { return (flags & If.IFF_UP) != 0; }
+
+    /** netif_running() && netif_carrier_ok(): the device can move packets. */
+    public boolean isOperational() { return isUp() && carrier; }
+
+    /** dev_get_flags(): what RTM_NEWLINK reports as ifi_flags. */
+    public int reportedFlags() {
+        int f = flags & ~(If.IFF_RUNNING | If.IFF_LOWER_UP | If.IFF_DORMANT);
+        if (promiscuity > 0) f |= If.IFF_PROMISC;
+        if (allmulti > 0) f |= If.IFF_ALLMULTI;
+        if (isUp()) {
+            if (operstate == OperState.UP || operstate == OperState.UNKNOWN) f |= If.IFF_RUNNING;
+            if (carrier) f |= If.IFF_LOWER_UP;
+            if (dormant) f |= If.IFF_DORMANT;
+        }
+        return f;
+    }
+
+    /** IFLA_OPERSTATE as rtnl_fill_ifinfo reports it: DOWN whenever the device is not running. */
+    public OperState reportedOperstate() { return isUp() ? operstate : OperState.DOWN; }
+
+    public int iflink() { return ops.iflink(this); }
+
+    public NetDevice link() { return ops.link(this); }
+
+    public String kind() { return ops.kind(); }
+
+    public Host host() { return ns.host; }
+
+    @Override
+    public String toString() { return name + "(" + ifindex + ")"; }
+}

@@ -1,0 +1,25 @@
+package dev.nsnet.kernel.core;
+
+/**
+ * A process ({@code task_struct}) with its {@code nsproxy}: the network namespace its sockets and
+ * commands act in (the article's figure 2).
+ */
+public final class Process {
+    public final int pid;
+    public final String comm;
+    public final Host host;
+    /** nsproxy->net_ns. */
+    public NetNamespace netns;
+    public boolean exited;
+    public int exitStatus;
+
+    Process(Host host, int pid, String comm, NetNamespace netns) {
+        this.host = host;
+        this.pid = pid;
+        this.comm = comm;
+        this.netns = netns;
+    }
+
+    @Override
+    public String toString() { return comm + "[" + pid + "]"; }
+}
