@@ -1,0 +1,23 @@
+# interface counters after traffic: ip -s / -s -s on both veth ends, JSON stats64; ARP + 2 echo requests/replies
+sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
+sysctl -q -w net.ipv6.conf.default.disable_ipv6=1
+ip link set lo up
+ip netns add a
+ip netns exec a sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
+ip link add veth0 address 02:00:00:00:00:01 type veth peer name eth0 address 02:00:00:00:00:02 netns a
+ip addr add 10.0.0.1/24 dev veth0
+ip -n a addr add 10.0.0.2/24 dev eth0
+ip link set veth0 up
+ip -n a link set eth0 up
+ip -n a link set lo up
+ping -q -c 2 127.0.0.1
+ip -s link show veth0
+ping -c 2 -i 0.2 10.0.0.2
+ip -s link show veth0
+ip -s -s link show veth0
+ip -n a -s link show eth0
+ip -s -j link show veth0
+ip -s -br link show veth0
+ping -c 1 -s 1000 10.0.0.2
+ip -s link show veth0
+ip -n a -s link show lo

@@ -1,0 +1,32 @@
+# ICMP errors from a router are rate-limited per destination host: a burst of 6 Time exceeded, but only 2 unreachables (ip_error and icmp_send both take tokens from the same bucket)
+sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
+sysctl -q -w net.ipv6.conf.default.disable_ipv6=1
+ip link set lo up
+ip netns add a
+ip netns add r
+ip netns add b
+ip netns exec a sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
+ip netns exec r sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
+ip netns exec b sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
+ip -n a link add eth0 address 02:00:00:00:0a:01 type veth peer name ra address 02:00:00:00:0a:02 netns r
+ip -n b link add eth0 address 02:00:00:00:0b:01 type veth peer name rb address 02:00:00:00:0b:02 netns r
+ip -n a addr add 10.1.0.2/24 dev eth0
+ip -n r addr add 10.1.0.1/24 dev ra
+ip -n r addr add 10.2.0.1/24 dev rb
+ip -n b addr add 10.2.0.2/24 dev eth0
+ip -n a link set lo up
+ip -n r link set lo up
+ip -n b link set lo up
+ip -n a link set eth0 up
+ip -n r link set ra up
+ip -n r link set rb up
+ip -n b link set eth0 up
+ip -n a route add default via 10.1.0.1
+ip -n b route add default via 10.2.0.1
+ip netns exec r sysctl -w net.ipv4.ip_forward=1
+ip -n r route add unreachable 203.0.113.0/24
+ping -q -c 2 127.0.0.1
+ip netns exec a ping -c 8 -i 0.05 -W 1 -t 1 10.2.0.2
+ip netns exec b ping -c 4 -i 0.05 -W 1 203.0.113.9
+ip netns exec b ping -c 4 -i 0.05 -W 1 198.18.0.1
+ip netns exec r sysctl net.ipv4.icmp_ratelimit net.ipv4.icmp_ratemask net.ipv4.icmp_msgs_per_sec net.ipv4.icmp_msgs_burst

@@ -1,0 +1,37 @@
+# bridge learning: after pod-to-pod pings each port learns its pod's MAC (dynamic entries), the bridge answers for its own MAC; ports leave with nomaster and deleting the bridge frees them
+sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
+sysctl -q -w net.ipv6.conf.default.disable_ipv6=1
+ip link set lo up
+ip netns add pa
+ip netns add pb
+ip netns exec pa sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
+ip netns exec pb sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
+ip link add br0 address 02:00:00:00:01:00 type bridge
+ip link add vpa address 02:00:00:00:01:01 type veth peer name eth0 address 02:00:00:00:02:01 netns pa
+ip link add vpb address 02:00:00:00:01:02 type veth peer name eth0 address 02:00:00:00:02:02 netns pb
+ip link set vpa master br0 up
+ip link set vpb master br0 up
+ip link set br0 up
+ip addr add 10.244.0.1/24 dev br0
+ip -n pa addr add 10.244.0.2/24 dev eth0
+ip -n pb addr add 10.244.0.3/24 dev eth0
+ip -n pa link set eth0 up
+ip -n pb link set eth0 up
+ping -q -c 2 127.0.0.1
+bridge fdb show dev vpa
+bridge fdb show dev vpb
+ip netns exec pa ping -c 1 10.244.0.3
+bridge fdb show dev vpa
+bridge fdb show dev vpb
+bridge fdb show br br0 dynamic
+ip netns exec pb ping -c 1 10.244.0.1
+ip link show master br0
+ip -br link show master br0
+ip link set vpb nomaster
+ip link show vpb
+bridge link
+bridge fdb show dev vpb
+ip netns exec pa ping -c 1 -W 1 10.244.0.3
+ip link del br0
+ip link show vpa
+bridge link
