@@ -93,6 +93,7 @@ public final class Dev {
     public static void carrierOn(NetDevice dev) {
         if (dev.carrier) return;
         dev.carrier = true;
+        dev.carrierChanges++;
         linkwatch(dev);
     }
 
@@ -100,6 +101,7 @@ public final class Dev {
     public static void carrierOff(NetDevice dev) {
         if (!dev.carrier) return;
         dev.carrier = false;
+        dev.carrierChanges++;
         linkwatch(dev);
     }
 
@@ -117,7 +119,17 @@ public final class Dev {
 
     /** default_operstate(). */
     static OperState defaultOperstate(NetDevice dev) {
-        if (!dev.carrier) return dev.ifindex != dev.iflink() ? OperState.LOWERLAYERDOWN : OperState.DOWN;
+        if (!dev.carrier) {
+            // Since 6.12 the lower device is looked up by iflink in the device's own namespace:
+            // LOWERLAYERDOWN only when a device with that index there is operationally up
+            // (a veth whose peer moved to another namespace reports DOWN).
+            int iflink = dev.iflink();
+            if (iflink == dev.ifindex || dev.ns == null) return OperState.DOWN;
+            NetDevice lower = dev.ns.dev(iflink);
+            if (lower == null) return OperState.DOWN;
+            return lower.operstate == OperState.UP || lower.operstate == OperState.UNKNOWN
+                    ? OperState.LOWERLAYERDOWN : OperState.DOWN;
+        }
         if (dev.dormant) return OperState.DORMANT;
         return OperState.UP;
     }
@@ -158,19 +170,35 @@ public final class Dev {
      * in the target namespace, optionally renaming it.
      */
     public static void changeNetNamespace(NetDevice dev, NetNamespace target, String newName) {
+        changeNetNamespace(dev, target, newName, 0);
+    }
+
+    /**
+     * __dev_change_net_namespace() with IFLA_NEW_IFINDEX: {@code newIfindex} (0: keep the index
+     * when free, else the next one) must be free in the target (EEXIST otherwise).
+     */
+    public static void changeNetNamespace(NetDevice dev, NetNamespace target, String newName, int newIfindex) {
         if (dev.ns == target) return;
-        if (dev.ops.netnsLocal()) throw new KernelException(Errno.EINVAL);
+        if (dev.ops.netnsLocal()) throw new KernelException(Errno.EINVAL, "The interface netns is immutable");
         String name = newName != null ? newName : dev.name;
         if (target.dev(name) != null) throw new KernelException(Errno.EEXIST);
+        if (newIfindex > 0 && target.dev(newIfindex) != null) throw new KernelException(Errno.EEXIST);
         if (dev.isUp()) close(dev);
         NetNamespace from = dev.ns;
         from.host.notify(NetdevEvent.UNREGISTER, dev);
         from.unlink(dev);
         dev.name = name;
-        int idx = target.dev(dev.ifindex) == null ? dev.ifindex : 0;
+        int idx = newIfindex > 0 ? newIfindex : target.dev(dev.ifindex) == null ? dev.ifindex : 0;
         dev.ifindex = target.allocIfindex(idx);
+        // dev_shutdown() freed the qdisc: the device shows "noop" until it is opened again.
+        dev.qdisc = "noop";
         target.link(dev);
         target.host.notify(NetdevEvent.REGISTER, dev);
+        // linkwatch runs after the rtnl operation: the carrier-off events of the close above are
+        // evaluated with the device already gone from its old namespace (a veth peer left behind
+        // then finds no lower device at its iflink and reports DOWN, not LOWERLAYERDOWN).
+        NetDevice lower = dev.link();
+        if (lower != null && lower.ns != null && !lower.carrier) linkwatch(lower);
     }
 
     // ---------------------------------------------------------------- data path

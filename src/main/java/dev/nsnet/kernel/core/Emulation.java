@@ -19,6 +19,8 @@ public final class Emulation {
     private final SplittableRandom random;
     private final List<Host> hosts = new ArrayList<>();
     final Backlog backlog = new Backlog(this);
+    /** The physical network outside the hosts ({@code dev.nsnet.world.World}), made on first use. */
+    public Object world;
 
     public Emulation() { this(1L); }
 

@@ -43,7 +43,8 @@ public enum Errno {
     ENOTSUP(95, "Operation not supported"),
     EPROTONOSUPPORT(93, "Protocol not supported"),
     ENOPROTOOPT(92, "Protocol not available"),
-    ELOOP(40, "Too many levels of symbolic links");
+    ELOOP(40, "Too many levels of symbolic links"),
+    EXFULL(54, "Exchange full");
 
     public final int code;
     public final String message;

@@ -15,6 +15,11 @@ public final class NetDevice {
     public int type = If.ARPHRD_ETHER;
     public long mac;
     public long broadcast = Mac.BROADCAST;
+    /**
+     * dev->perm_addr (IFLA_PERM_ADDRESS): the address a NIC was born with, 0 when the device has
+     * none (virtual devices). {@code ip link} prints {@code permaddr} when it differs from {@link #mac}.
+     */
+    public long permAddr;
     /** NET_ADDR_PERM (0), NET_ADDR_RANDOM (1), NET_ADDR_STOLEN (2), NET_ADDR_SET (3). */
     public int addrAssignType;
     public int mtu = 1500;
@@ -41,6 +46,12 @@ public final class NetDevice {
     public String alias;
     public int group;
     public int promiscuity;
+    /** dev->gflags: IFF_PROMISC / IFF_ALLMULTI as requested by user space (each holds one count). */
+    public int gflags;
+    /** carrier_up_count + carrier_down_count: IFLA_CARRIER_CHANGES ("transns" of ip -s -s link). */
+    public long carrierChanges;
+    /** dev->link_mode: IF_LINK_MODE_DEFAULT (0) or DORMANT (1). */
+    public int linkMode;
     public int allmulti;
     public int gsoMaxSize = 65536, gsoMaxSegs = 65535, groMaxSize = 65536, tsoMaxSize = 524280, tsoMaxSegs = 65535;
     public int numTxQueues = 1, numRxQueues = 1;
@@ -64,8 +75,9 @@ public final class NetDevice {
     /** dev_get_flags(): what RTM_NEWLINK reports as ifi_flags. */
     public int reportedFlags() {
         int f = flags & ~(If.IFF_RUNNING | If.IFF_LOWER_UP | If.IFF_DORMANT);
-        if (promiscuity > 0) f |= If.IFF_PROMISC;
-        if (allmulti > 0) f |= If.IFF_ALLMULTI;
+        // dev_get_flags(): PROMISC/ALLMULTI as user space asked (gflags), not the internal counts
+        // that e.g. a bridge port holds (ip -d link shows those as "promiscuity 1 allmulti 1").
+        f |= gflags & (If.IFF_PROMISC | If.IFF_ALLMULTI);
         if (isUp()) {
             if (operstate == OperState.UP || operstate == OperState.UNKNOWN) f |= If.IFF_RUNNING;
             if (carrier) f |= If.IFF_LOWER_UP;

@@ -40,4 +40,17 @@ public abstract class NetDeviceOps {
 
     /** Called after the device's MAC changed. */
     public void macChanged(NetDevice dev) { }
+
+    /**
+     * ndo_add_slave: {@code port} is being enslaved to {@code master} (ip link set PORT master M).
+     * Devices that cannot be masters refuse with EOPNOTSUPP, as the kernel's do_set_master does.
+     */
+    public void addSlave(NetDevice master, NetDevice port) {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
+
+    /** ndo_del_slave: {@code port} leaves {@code master} (nomaster, or a different master). */
+    public void delSlave(NetDevice master, NetDevice port) {
+        throw new KernelException(Errno.EOPNOTSUPP);
+    }
 }

@@ -49,7 +49,8 @@ public final class NetNamespace {
 
     int allocIfindex(int wanted) {
         if (wanted > 0) {
-            if (byIndex.containsKey(wanted)) throw new KernelException(Errno.EBUSY);
+            // dev_index_reserve(): a taken index is reported as EEXIST ("RTNETLINK answers: File exists").
+            if (byIndex.containsKey(wanted)) throw new KernelException(Errno.EEXIST);
             return wanted;
         }
         // xa_alloc_cyclic(&net->dev_by_index, ..., &net->ifindex): first free after the cursor.

@@ -29,13 +29,14 @@ public final class Loopback extends NetDeviceOps {
     @Override public boolean netnsLocal() { return true; }
 
     @Override
+    /** loopback_xmit(): the length is taken after eth_type_trans() pulled the Ethernet header. */
     public void xmit(NetDevice dev, SkBuff skb) {
+        Dev.ethTypeTrans(skb, dev);
         int len = skb.len;
         dev.stats.txPackets++;
         dev.stats.txBytes += len;
         dev.stats.rxPackets++;
         dev.stats.rxBytes += len;
-        Dev.ethTypeTrans(skb, dev);
         skb.iif = 0;
         Dev.netifRx(skb);
     }

@@ -1,6 +1,9 @@
 package dev.nsnet.kernel.drivers;
 
 import dev.nsnet.kernel.core.Dev;
+import dev.nsnet.kernel.core.Errno;
+import dev.nsnet.kernel.core.If;
+import dev.nsnet.kernel.core.KernelException;
 import dev.nsnet.kernel.core.NetDevice;
 import dev.nsnet.kernel.core.NetDeviceOps;
 import dev.nsnet.kernel.core.NetNamespace;
@@ -8,6 +11,8 @@ import dev.nsnet.kernel.core.SkBuff;
 import dev.nsnet.kernel.wire.Ether;
 import dev.nsnet.trace.DropReason;
 import dev.nsnet.trace.Tracepoints;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * drivers/net/veth.c: a pair of devices where what one transmits the other receives. Carrier is
@@ -16,27 +21,70 @@ import dev.nsnet.trace.Tracepoints;
 public final class Veth extends NetDeviceOps {
     public static final Veth OPS = new Veth();
 
-    /** veth_newlink(): registers the peer first (it gets the lower ifindex), then {@code name}. */
+    /**
+     * Queues each end gets (veth_get_num_queues(): one per possible CPU; the recording host has 2).
+     */
+    public static final int DEFAULT_QUEUES = 2;
+
+    /** veth_newlink() with no extra attributes: registers the peer first (lower ifindex), then {@code name}. */
     public static NetDevice create(NetNamespace ns, String name, long mac, int ifindex,
                                    NetNamespace peerNs, String peerName, long peerMac, int peerIfindex) {
-        NetDevice peer = new NetDevice(peerName == null ? "veth%d" : peerName, OPS);
+        return newLink(ns, name, d -> { d.mac = mac; }, ifindex, null,
+                peerNs, peerName, d -> { d.mac = peerMac; }, peerIfindex, null);
+    }
+
+    /**
+     * veth_newlink(): {@code prepare} callbacks apply the rtnl_create_link() attributes (they may
+     * refuse, e.g. an MTU out of range) and {@code configure} callbacks the requested flags
+     * (rtnl_configure_link). A device whose MAC is still 0 after prepare gets a random one from
+     * {@code random} (eth_hw_addr_random), the peer's drawn first. The peer is registered and
+     * configured before the device exists; if the device cannot be registered, the peer goes.
+     * The caller configures the returned device itself.
+     */
+    public static NetDevice newLink(NetNamespace ns, String name, Consumer<NetDevice> prepare, int ifindex,
+                                    SplittableRandom random, NetNamespace peerNs, String peerName,
+                                    Consumer<NetDevice> peerPrepare, int peerIfindex,
+                                    Consumer<NetDevice> peerConfigure) {
         NetDevice dev = new NetDevice(name == null ? "veth%d" : name, OPS);
-        peer.mac = peerMac;
-        dev.mac = mac;
-        peer.carrier = false;
-        dev.carrier = false;
-        peer.priv = dev;
-        dev.priv = peer;
+        NetDevice peer = new NetDevice(peerName == null ? "veth%d" : peerName, OPS);
+        dev.numTxQueues = dev.numRxQueues = DEFAULT_QUEUES;
+        peer.numTxQueues = peer.numRxQueues = DEFAULT_QUEUES;
+        if (prepare != null) prepare.accept(dev);
+        if (peerPrepare != null) peerPrepare.accept(peer);
+        if (peer.mac == 0 && random != null) {
+            peer.mac = randomMac(random);
+            peer.addrAssignType = 1; // NET_ADDR_RANDOM
+        }
         Dev.register(peerNs, peer, peerIfindex);
+        if (peerConfigure != null) {
+            try {
+                peerConfigure.accept(peer);
+            } catch (RuntimeException e) {
+                Dev.unregister(peer);
+                throw e;
+            }
+        }
+        if (dev.mac == 0 && random != null) {
+            dev.mac = randomMac(random);
+            dev.addrAssignType = 1;
+        }
         try {
             Dev.register(ns, dev, ifindex);
         } catch (RuntimeException e) {
-            peer.priv = null;
             Dev.unregister(peer);
             throw e;
         }
+        peer.priv = dev;
+        dev.priv = peer;
+        // netif_carrier_off() on both; linkwatch settles the device before its peer (observed on
+        // 6.18: a fresh pair reports LOWERLAYERDOWN on whichever end is set up first).
+        Dev.carrierOff(dev);
+        Dev.carrierOff(peer);
         return dev;
     }
+
+    /** eth_hw_addr_random(): see {@link EtherDevice#randomAddr}. */
+    public static long randomMac(SplittableRandom r) { return EtherDevice.randomAddr(r); }
 
     public static NetDevice peer(NetDevice dev) { return (NetDevice) dev.priv; }
 
@@ -49,20 +97,29 @@ public final class Veth extends NetDeviceOps {
 
     @Override public NetDevice link(NetDevice dev) { return peer(dev); }
 
+    /** veth_open(): an end whose peer is not linked yet (configured during creation) refuses. */
     @Override
     public void open(NetDevice dev) {
         NetDevice peer = peer(dev);
+        if (peer == null) {
+            dev.flags &= ~If.IFF_UP;
+            throw new KernelException(Errno.ENOTCONN);
+        }
         if (peer != null && peer.isUp()) {
             Dev.carrierOn(dev);
             Dev.carrierOn(peer);
         }
     }
 
+    /**
+     * veth_close(): carrier off on both ends. The peer (still up) is settled first, while this end
+     * still looks operational: it reports LOWERLAYERDOWN, this end DOWN (as observed on 6.18).
+     */
     @Override
     public void stop(NetDevice dev) {
-        Dev.carrierOff(dev);
         NetDevice peer = peer(dev);
         if (peer != null) Dev.carrierOff(peer);
+        Dev.carrierOff(dev);
     }
 
     @Override

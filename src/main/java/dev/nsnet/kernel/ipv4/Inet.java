@@ -1,10 +1,169 @@
 package dev.nsnet.kernel.ipv4;
 
-/** inet_init(): registers the IPv4 stack's handlers, pernet state and notifiers. */
+import dev.nsnet.kernel.core.If;
+import dev.nsnet.kernel.core.KernelInit;
+import dev.nsnet.kernel.core.NetDevice;
+import dev.nsnet.kernel.core.NetNamespace;
+import dev.nsnet.kernel.core.NetdevEvent;
+
+/**
+ * inet_init() (net/ipv4/af_inet.c): registers the IPv4 stack's pernet state, its netdevice
+ * notifiers (devinet.c inetdev_event, then fib_frontend.c fib_netdev_event, in the kernel's
+ * registration order) and the protocol handlers; plus the address helpers the rest of the stack
+ * calls (inet_select_addr, __ip_dev_find, inet_ifa_byaddr).
+ */
 public final class Inet {
     private Inet() { }
 
     public static void init() {
-        // filled in by the IPv4 layer
+        KernelInit.registerPernet(new KernelInit.PernetOps() {
+            @Override
+            public void init(NetNamespace ns) {
+                Ipv4Net net = new Ipv4Net(ns);
+                ns.ipv4 = net;
+                Ipv4Sysctl.registerNet(ns, net);
+            }
+        });
+        KernelInit.registerNotifier(Inet::inetdevEvent);
+        KernelInit.registerNotifier(FibFrontend::netdevEvent);
+        // The data path (IPv4 layer): ip_rcv/arp_rcv packet types, ICMP as inet protocol, arp_tbl.
+        KernelInit.addPack(dev.nsnet.kernel.wire.Ether.P_IP, IpInput::ipRcv);
+        KernelInit.addPack(dev.nsnet.kernel.wire.Ether.P_ARP, Arp::arpRcv);
+        Ipv4Sockets.addProtocol(dev.nsnet.kernel.wire.Ipv4.PROTO_ICMP, IcmpRcv.INSTANCE);
+        Arp.init();
+    }
+
+    /** inetdev_event(). */
+    static void inetdevEvent(NetdevEvent ev, NetDevice dev) {
+        NetNamespace ns = dev.ns;
+        InDevice in = InDevice.of(dev);
+        switch (ev) {
+            case REGISTER -> {
+                if (in == null) inetdevInit(dev);
+            }
+            case UNREGISTER -> {
+                if (in == null) return;
+                Devinet.destroy(in);
+                Ipv4Sysctl.unregisterConf(ns, in.sysctlName);
+                Ipv4Sysctl.unregisterDevIpv6(ns, in.sysctlName);
+                dev.ipPtr = null;
+            }
+            case UP -> {
+                if (in == null) return;
+                if ((dev.flags & If.IFF_LOOPBACK) != 0) {
+                    IfAddr ifa = new IfAddr(in);
+                    ifa.local = ifa.address = 0x7f000001;
+                    ifa.prefixLen = 8;
+                    ifa.mask = FibTable.mask(8);
+                    ifa.scope = Route.SCOPE_HOST;
+                    ifa.label = dev.name;
+                    ifa.flags = IfAddr.IFA_F_PERMANENT;
+                    in.cnf.state.set(0, DevConf.COUNT); // ipv4_devconf_setall()
+                    try {
+                        Devinet.insertIfa(ifa);
+                    } catch (dev.nsnet.kernel.core.KernelException e) {
+                        // already there from an earlier up: inet_insert_ifa() returns -EEXIST, ignored
+                    }
+                }
+            }
+            case CHANGENAME -> {
+                if (in == null) return;
+                if (in.sysctlName != null) {
+                    Ipv4Sysctl.unregisterConf(ns, in.sysctlName);
+                    Ipv4Sysctl.unregisterDevIpv6(ns, in.sysctlName);
+                }
+                Ipv4Sysctl.registerConf(ns, Ipv4Net.of(ns), dev.name, in.cnf, in);
+                Ipv4Sysctl.registerDevIpv6(ns, in);
+                in.sysctlName = dev.name;
+                changeName(in);
+            }
+            default -> { }
+        }
+    }
+
+    /** inetdev_init(): the device's in_device with a copy of conf/default. */
+    private static InDevice inetdevInit(NetDevice dev) {
+        Ipv4Net net = Ipv4Net.of(dev.ns);
+        InDevice in = new InDevice(dev, net.devconfDflt.copy());
+        if ((dev.flags & If.IFF_LOOPBACK) != 0) {
+            in.cnf.v[DevConf.DISABLE_XFRM] = 1;
+            in.cnf.v[DevConf.DISABLE_POLICY] = 1;
+        }
+        dev.ipPtr = in;
+        Ipv4Sysctl.registerConf(dev.ns, net, dev.name, in.cnf, in);
+        Ipv4Sysctl.initDevIpv6(dev.ns, in);
+        Ipv4Sysctl.registerDevIpv6(dev.ns, in);
+        in.sysctlName = dev.name;
+        return in;
+    }
+
+    /** inetdev_changename(): labels follow the device name, keeping an alias suffix ("eth0:1"). */
+    private static void changeName(InDevice in) {
+        String name = in.dev.name;
+        for (IfAddr ifa : in.ifaList) {
+            int colon = ifa.label.indexOf(':');
+            String suffix = colon >= 0 ? ifa.label.substring(colon) : "";
+            String l = name + suffix;
+            ifa.label = l.length() > 15 ? name : l;
+        }
+    }
+
+    // ------------------------------------------------------------------ address helpers
+
+    /**
+     * inet_select_addr(): the source address for talking to {@code dst} out of {@code dev} within
+     * {@code scope}: a primary of the device (one in dst's subnet preferred), else the first
+     * suitable primary of any device of the namespace, else 0.
+     */
+    public static int selectAddr(NetDevice dev, int dst, int scope) {
+        InDevice in = InDevice.of(dev);
+        int addr = 0;
+        int localnetScope = Route.SCOPE_HOST;
+        if (in != null) {
+            if (in.routeLocalnet()) localnetScope = Route.SCOPE_LINK;
+            for (IfAddr ifa : in.ifaList) {
+                if (ifa.secondary()) continue;
+                if (Math.min(ifa.scope, localnetScope) > scope) continue;
+                if (dst == 0 || ifa.match(dst)) {
+                    addr = ifa.local;
+                    break;
+                }
+                if (addr == 0) addr = ifa.local;
+            }
+            if (addr != 0) return addr;
+        }
+        for (NetDevice d : dev.ns.devices()) {
+            InDevice i2 = InDevice.of(d);
+            if (i2 == null) continue;
+            for (IfAddr ifa : i2.ifaList) {
+                if (!ifa.secondary() && ifa.scope != Route.SCOPE_LINK && Math.min(ifa.scope, localnetScope) <= scope) {
+                    return ifa.local;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** inet_lookup_ifaddr_rcu(): the address record whose local address is {@code addr}, or null. */
+    public static IfAddr ifaByAddr(NetNamespace ns, int addr) {
+        return Ipv4Net.of(ns).addrLookup(addr);
+    }
+
+    /** __ip_dev_find(): the device owning local address {@code addr}, or null. */
+    public static NetDevice devFind(NetNamespace ns, int addr) {
+        IfAddr ifa = ifaByAddr(ns, addr);
+        if (ifa != null) return ifa.inDev.dev;
+        // Not a configured address: a "local" route may still make it ours (ip route add local ...).
+        FibTable local = Ipv4Net.of(ns).table(Route.TABLE_LOCAL, false);
+        FibAlias fa = local == null ? null : local.lookup(addr, 0, 0, 0, false);
+        return fa != null && fa.route.type() == RouteType.LOCAL ? fa.route.dev() : null;
+    }
+
+    /** inet_confirm_addr()-style check: whether {@code addr} is configured on {@code dev}. */
+    public static boolean isDevAddr(NetDevice dev, int addr) {
+        InDevice in = InDevice.of(dev);
+        if (in == null) return false;
+        for (IfAddr ifa : in.ifaList) if (ifa.local == addr) return true;
+        return false;
     }
 }

@@ -21,5 +21,14 @@ public final class IpOptions {
     /** -n NAME: the namespace given (already entered by the dispatcher). */
     public String netns;
     public boolean timestamp;
+    /** -color: COLOR_NEVER (default), COLOR_AUTO (never a tty here, so no colour) or COLOR_ALWAYS. */
     public int color;
+    public static final int COLOR_NEVER = 0, COLOR_AUTO = 1, COLOR_ALWAYS = 2;
+    /** -human-readable / -iec counts. */
+    public int human;
+    public int iec;
+    /** -all (ip -all netns exec). */
+    public boolean all;
+    /** -echo. */
+    public boolean echo;
 }

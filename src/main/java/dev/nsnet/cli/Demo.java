@@ -1,0 +1,284 @@
+package dev.nsnet.cli;
+
+import dev.nsnet.kernel.core.Emulation;
+import dev.nsnet.kernel.core.Host;
+import dev.nsnet.kernel.core.NetNamespace;
+import dev.nsnet.kernel.core.Process;
+import dev.nsnet.tools.ToolContext;
+import dev.nsnet.tools.ToolRegistry;
+import dev.nsnet.tools.Tools;
+import dev.nsnet.tools.world.NsnetWorld;
+import dev.nsnet.trace.TextTrace;
+import dev.nsnet.world.Words;
+import dev.nsnet.world.WorldException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code nsnet demo}: builds the world of the article's figures 1, 4, 5 and 6 with the commands a
+ * CNI bridge plugin would run (printed, because they teach), draws it, and traces three pings hop
+ * by hop: pod to pod through the bridge (L2), pod to its own host (up through the bridge into the
+ * host's L3) and pod to a remote web server (routed out of the physical NIC, through a router).
+ */
+public final class Demo {
+    private Demo() { }
+
+    static final String USAGE = """
+            Usage: nsnet demo [--no-trace] [--help]
+            Builds a Kubernetes-style node (two pods on a bridge, a physical NIC, a router and a
+            remote web host), printing every command, then pings pod->pod, pod->host and
+            pod->remote host, tracing each packet hop by hop through the kernel model.
+              --no-trace   print the pings only, not the per-hop trace
+            """;
+
+    /** The three pings of the demo, in order: destination and what it shows. */
+    public static final String[][] CASES = {
+        {"10.244.1.3", "pod1 -> pod2: L2, switched by the bridge cni0 (figure 4)"},
+        {"192.168.1.10", "pod1 -> its host node1: up through cni0 into the host's own L3 (figure 5)"},
+        {"203.0.113.10", "pod1 -> the remote web host \"baidu\": routed by node1 out of eth0, via the router (figure 6)"},
+    };
+
+    /**
+     * What one run of the demo did: each ping's exit status, in {@link #CASES} order, and the
+     * world it built (hosts node1, router, baidu) with the commands it used, for a closer look.
+     */
+    public record Outcome(int[] pingStatus, Emulation emulation, ToolRegistry tools) {
+        public boolean allReachable() {
+            for (int s : pingStatus) if (s != 0) return false;
+            return true;
+        }
+    }
+
+    /** Entry point for {@code nsnet demo} (wired by cli/Main): 0 when all three pings got replies. */
+    public static int run(PrintStream out, String[] args) {
+        boolean trace = true;
+        for (String a : args) {
+            switch (a) {
+                case "--no-trace" -> trace = false;
+                case "-h", "--help" -> {
+                    out.print(USAGE);
+                    return 0;
+                }
+                default -> {
+                    out.println("nsnet demo: unknown option '" + a + "'");
+                    out.print(USAGE);
+                    return 2;
+                }
+            }
+        }
+        return demo(out, trace).allReachable() ? 0 : 1;
+    }
+
+    /** Runs the whole demo, printing to {@code out}. */
+    public static Outcome demo(PrintStream out, boolean trace) { return demo(out, trace, Tools.standard()); }
+
+    /** Runs the demo with the commands of {@code reg} (nsnet-world is added when missing). */
+    static Outcome demo(PrintStream out, boolean trace, ToolRegistry reg) {
+        Emulation emu = new Emulation(1);
+        if (reg.get(NsnetWorld.NAME) == null) reg.register(new NsnetWorld());
+        Shell sh = new Shell(emu, emu.newHost("node1"), reg, out);
+
+        section(out, "1. The physical world outside node1 (nsnet-only commands; figure 1)");
+        out.println("node1's eth0 and a router are cabled to a switch; the router's eth1 reaches a web host \"baidu\".");
+        out.println("Router and web host are whole Linux kernels of their own, configured with the usual commands.");
+        out.println();
+        for (String l : WORLD) sh.run(sh.node, l);
+
+        section(out, "2. node1 boots: its NIC gets an address and a default route");
+        for (String l : NODE) sh.run(sh.node, l);
+
+        section(out, "3. The CNI plugin creates the bridge and two pods (what the bridge plugin does)");
+        for (String l : CNI) sh.run(sh.node, l);
+
+        section(out, "4. The topology");
+        out.print(FIGURE);
+
+        int[] status = new int[CASES.length];
+        for (int i = 0; i < CASES.length; i++) {
+            section(out, (5 + i) + ". " + CASES[i][1]);
+            String line = "ip netns exec pod1 ping -c 1 -W 1 " + CASES[i][0];
+            ByteArrayPrint traceBuf = new ByteArrayPrint();
+            TextTrace t = trace ? TextTrace.attach(emu, traceBuf.stream) : null;
+            status[i] = sh.run(sh.node, line);
+            if (t != null) {
+                t.detach();
+                out.println();
+                out.println("Hop by hop (virtual time, where, device, kernel function, decision):");
+                out.print(traceBuf.text());
+            }
+            // let ARP/neighbour timers settle between cases, as a person reading would
+            emu.scheduler.sleep(1_000_000_000L);
+        }
+        section(out, "Summary");
+        for (int i = 0; i < CASES.length; i++) {
+            out.println((status[i] == 0 ? "  reachable    " : "  UNREACHABLE  ") + CASES[i][0] + "  (" + CASES[i][1] + ")");
+        }
+        return new Outcome(status, emu, reg);
+    }
+
+    private static void section(PrintStream out, String title) {
+        out.println();
+        out.println("== " + title + " ==");
+    }
+
+    // ------------------------------------------------------------------ the world
+
+    /** Builds the outside: hosts, NICs, cables, and configures router and web host. */
+    static final String[] WORLD = {
+        "nsnet-world nic add node1 eth0 address 52:54:00:00:01:0a",
+        "nsnet-world host add router",
+        "nsnet-world nic add router eth0 address 52:54:00:00:01:01",
+        "nsnet-world nic add router eth1 address 52:54:00:00:71:01",
+        "nsnet-world host add baidu",
+        "nsnet-world nic add baidu eth0 address 52:54:00:00:71:0a",
+        "# node1 and the router hang off the rack's switch; the router reaches baidu over a wire",
+        "nsnet-world switch add tor",
+        "nsnet-world switch port tor node1:eth0",
+        "nsnet-world switch port tor router:eth0",
+        "nsnet-world cable router:eth1 baidu:eth0",
+        "nsnet-world exec router sysctl -q -w net.ipv4.ip_forward=1",
+        "nsnet-world exec router ip addr add 192.168.1.1/24 dev eth0",
+        "nsnet-world exec router ip addr add 203.0.113.1/24 dev eth1",
+        "nsnet-world exec router ip link set eth0 up",
+        "nsnet-world exec router ip link set eth1 up",
+        "# no NAT yet: the router knows the pod subnet lives behind node1",
+        "nsnet-world exec router ip route add 10.244.1.0/24 via 192.168.1.10",
+        "nsnet-world exec baidu ip addr add 203.0.113.10/24 dev eth0",
+        "nsnet-world exec baidu ip link set eth0 up",
+        "nsnet-world exec baidu ip route add default via 203.0.113.1",
+    };
+
+    static final String[] NODE = {
+        "ip link set lo up",
+        "ip addr add 192.168.1.10/24 dev eth0",
+        "ip link set eth0 up",
+        "ip route add default via 192.168.1.1",
+    };
+
+    static final String[] CNI = {
+        "# the bridge is the pods' gateway; the node routes for them",
+        "ip link add cni0 address 0a:58:0a:f4:01:01 type bridge",
+        "ip addr add 10.244.1.1/24 dev cni0",
+        "ip link set cni0 up",
+        "sysctl -q -w net.ipv4.ip_forward=1",
+        "# pod1: a namespace, a veth pair: eth0 inside, veth on the bridge",
+        "ip netns add pod1",
+        "ip link add veth6b7a2f1c address 7e:3a:91:00:00:02 type veth peer name eth0 address 0a:58:0a:f4:01:02 netns pod1",
+        "ip link set veth6b7a2f1c master cni0",
+        "ip link set veth6b7a2f1c up",
+        "ip -n pod1 link set lo up",
+        "ip -n pod1 addr add 10.244.1.2/24 dev eth0",
+        "ip -n pod1 link set eth0 up",
+        "ip -n pod1 route add default via 10.244.1.1",
+        "# pod2, the same way",
+        "ip netns add pod2",
+        "ip link add veth0d4c88e3 address 7e:3a:91:00:00:03 type veth peer name eth0 address 0a:58:0a:f4:01:03 netns pod2",
+        "ip link set veth0d4c88e3 master cni0",
+        "ip link set veth0d4c88e3 up",
+        "ip -n pod2 link set lo up",
+        "ip -n pod2 addr add 10.244.1.3/24 dev eth0",
+        "ip -n pod2 link set eth0 up",
+        "ip -n pod2 route add default via 10.244.1.1",
+        "# link-state changes settle (linkwatch), as on a real host",
+        "ping -q -c 1 -W 1 127.0.0.1",
+    };
+
+    static final String FIGURE = """
+
+             node1 (one Linux kernel)
+            +--------------------------------------------------------------------------+
+            |  netns pod1                          netns pod2                          |
+            |  +--------------------------+        +--------------------------+        |
+            |  | eth0 10.244.1.2/24       |        | eth0 10.244.1.3/24       |        |
+            |  | 0a:58:0a:f4:01:02        |        | 0a:58:0a:f4:01:03        |        |
+            |  | default via 10.244.1.1   |        | default via 10.244.1.1   |        |
+            |  +-----------|--------------+        +-----------|--------------+        |
+            |              | veth pair                           | veth pair           |
+            |  root netns  |                                     |                     |
+            |        +-----|-------------------------------------|------+              |
+            |        | veth6b7a2f1c     bridge cni0       veth0d4c88e3  |              |
+            |        |           10.244.1.1/24  0a:58:0a:f4:01:01       |              |
+            |        +--------------------------|-----------------------+              |
+            |                      ip_forward=1 | routing (FIB)                        |
+            |                       +-----------|-------------+                        |
+            |                       | eth0 192.168.1.10/24    |  physical NIC          |
+            |                       | default via 192.168.1.1 |                        |
+            |                       +-----------|-------------+                        |
+            +-----------------------------------|--------------------------------------+
+                                                | cable
+                             +------------------|-----------------+
+                             | switch "tor" (L2: learns MACs)     |
+                             +------------------|-----------------+
+                                                | cable
+             router                 +-----------|-------------+
+                                    | eth0 192.168.1.1/24     |  ip_forward=1
+                                    | 10.244.1.0/24 via       |
+                                    |   192.168.1.10          |
+                                    | eth1 203.0.113.1/24     |
+                                    +-----------|-------------+
+                                                | cable
+             baidu (web host)       +-----------|-------------+
+                                    | eth0 203.0.113.10/24    |
+                                    | default via 203.0.113.1 |
+                                    +-------------------------+
+            """;
+
+    // ------------------------------------------------------------------ running commands
+
+    /** Runs command lines on hosts as new processes, printing each line like a shell session. */
+    static final class Shell {
+        final Emulation emu;
+        final Host node;
+        final ToolRegistry reg;
+        final PrintStream out;
+
+        Shell(Emulation emu, Host node, ToolRegistry reg, PrintStream out) {
+            this.emu = emu;
+            this.node = node;
+            this.reg = reg;
+            this.out = out;
+        }
+
+        int run(Host h, String line) {
+            if (line.startsWith("#")) {
+                out.println(line);
+                return 0;
+            }
+            out.println(h.hostname + "# " + line);
+            emu.scheduler.sleep(1_000_000L); // a fork+exec on the real host
+            List<String> argv;
+            try {
+                argv = new ArrayList<>(Words.split(line));
+            } catch (WorldException e) {
+                out.println(e.getMessage());
+                return 2;
+            }
+            if (reg.get(argv.get(0)) == null) {
+                out.println("bash: " + argv.get(0) + ": command not found (not in this nsnet build yet)");
+                return 127;
+            }
+            NetNamespace ns = h.rootNs;
+            Process p = h.spawn(argv.get(0), ns);
+            int rc;
+            try {
+                rc = reg.run(new ToolContext(p, out, out, reg, null), argv);
+            } catch (RuntimeException e) {
+                out.println("nsnet: internal error in `" + line + "': " + e);
+                rc = 70;
+            }
+            if (!p.exited) h.exit(p, rc);
+            emu.softirq();
+            if (rc != 0) out.println("[exit " + rc + "]");
+            return rc;
+        }
+    }
+
+    /** A PrintStream into memory, so the trace can follow the ping's own output. */
+    static final class ByteArrayPrint {
+        final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        final PrintStream stream = new PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8);
+
+        String text() { return buf.toString(java.nio.charset.StandardCharsets.UTF_8); }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.nsnet.cli;
+
+import dev.nsnet.kernel.core.NetNamespace;
+import dev.nsnet.scenario.Session;
+import dev.nsnet.scenario.ShellSyntaxException;
+import dev.nsnet.scenario.ShellWords;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * The interactive shell's logic, apart from the line editor: runs each line in the shell's current
+ * namespace, and keeps the nsnet-only ways to move between namespaces:
+ * {@code ip netns exec NS bash} (or {@code sh}) enters NS, {@code exit} leaves it again (and at the
+ * root, ends the shell). The prompt names the namespace: {@code nsnet:root# }, {@code nsnet:NS# }.
+ */
+final class ShellSession {
+    final Session session;
+    private final PrintStream out;
+    private final PrintStream err;
+    /** The namespaces entered with ip netns exec NS bash; empty at the root. */
+    private final java.util.ArrayDeque<NetNamespace> stack = new java.util.ArrayDeque<>();
+    int lastStatus;
+    boolean done;
+
+    ShellSession(Session session, PrintStream out, PrintStream err) {
+        this.session = session;
+        this.out = out;
+        this.err = err;
+    }
+
+    NetNamespace current() {
+        while (!stack.isEmpty() && stack.peek().dead) {
+            stack.pop();
+            err.println("nsnet: the namespace this shell was in is gone; back to " + label());
+        }
+        return stack.isEmpty() ? session.host.rootNs : stack.peek();
+    }
+
+    String label() {
+        if (stack.isEmpty()) return "root";
+        String n = stack.peek().name();
+        return n == null ? "netns:" + stack.peek().inum : n;
+    }
+
+    String prompt() {
+        current();
+        return "nsnet:" + label() + "# ";
+    }
+
+    /** Runs one line typed at the prompt. */
+    void accept(String line) {
+        String t = line.strip();
+        if (t.isEmpty() || t.startsWith("#")) return;
+        List<String> w;
+        try {
+            w = ShellWords.split(t);
+        } catch (ShellSyntaxException e) {
+            w = List.of();
+        }
+        if (!w.isEmpty() && w.get(0).equals("exit")) {
+            if (stack.isEmpty()) done = true;
+            else stack.pop();
+            if (w.size() > 1) lastStatus = parseStatus(w.get(1));
+            return;
+        }
+        if (w.size() == 1 && w.get(0).equals("help")) {
+            help();
+            return;
+        }
+        if (w.size() == 5 && w.get(0).equals("ip") && w.get(1).equals("netns") && w.get(2).equals("exec")
+                && (w.get(4).equals("bash") || w.get(4).equals("sh"))) {
+            NetNamespace ns = session.host.netns(w.get(3));
+            if (ns == null) {
+                err.println("Cannot open network namespace \"" + w.get(3) + "\": No such file or directory");
+                lastStatus = 255;
+            } else {
+                stack.push(ns);
+                lastStatus = 0;
+            }
+            return;
+        }
+        lastStatus = session.execute(t, current(), out, err);
+    }
+
+    /** Reads lines from a non-terminal (no prompt, no editing), like {@code bash < FILE}. */
+    int runPlain(BufferedReader in) throws IOException {
+        String line;
+        while (!done && (line = in.readLine()) != null) accept(line);
+        return lastStatus;
+    }
+
+    private static int parseStatus(String s) {
+        try {
+            return Integer.parseInt(s) & 0xff;
+        } catch (NumberFormatException e) {
+            return 2;
+        }
+    }
+
+    private void help() {
+        out.println("nsnet shell: Linux networking commands run in an emulated host (see README.md).");
+        out.println("Commands: " + String.join(" ", session.registry.names()));
+        out.println("  ip netns exec NS bash   enter namespace NS (the prompt shows it); exit leaves it");
+        out.println("  exit [N]                leave the namespace, or the shell at the root");
+        out.println("  TAB completes commands, ip objects, devices and namespaces; history is ~/.nsnet_history");
+    }
+}

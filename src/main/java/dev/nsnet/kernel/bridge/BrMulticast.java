@@ -1,0 +1,90 @@
+package dev.nsnet.kernel.bridge;
+
+import dev.nsnet.kernel.core.Dev;
+import dev.nsnet.kernel.core.SkBuff;
+import dev.nsnet.kernel.sched.Timer;
+import dev.nsnet.kernel.wire.Bytes;
+import dev.nsnet.kernel.wire.Ether;
+
+/**
+ * net/bridge/br_multicast.c as far as it shows without multicast listeners: when a bridge with
+ * snooping on opens, {@code br_multicast_open()} joins the multicast-router discovery group
+ * 224.0.0.106 on the bridge device ({@code br_ip4_multicast_join_snoopers}). The IPv4 side of that
+ * join (net/ipv4/igmp.c: {@code igmp_group_added} -> {@code igmp_ifc_event}) sends the IGMPv3
+ * state-change report robustness-variable (2) times: one at once, one after a random part of the
+ * unsolicited report interval (1 s). These two 54-byte frames are what a real bridge transmits
+ * right after {@code ip link set BR up} (checked with scripts/sandbox.sh: TX 108 bytes, 2 packets,
+ * flooded to every forwarding port; counted as TX dropped when the bridge has no carrier).
+ */
+final class BrMulticast {
+    private BrMulticast() { }
+
+    static final int IGMPV3_ALL_MCR = 0xe0000016;       // 224.0.0.22
+    static final int SNOOPERS_GROUP = 0xe000006a;       // 224.0.0.106
+    static final int IGMP_QRV = 2;
+    static final long UNSOLICITED_INTERVAL_NS = 1_000_000_000L;
+    static final long JIFFY_NS = 4_000_000L;            // HZ=250
+
+    /** br_multicast_open(). */
+    static void open(NetBridge br) {
+        if (br.mcastSnooping == 0) return;
+        br.igmpReportsLeft = IGMP_QRV;
+        if (br.igmpTimer == null) br.igmpTimer = br.dev.ns.host.emulation.scheduler.newTimer(() -> ifcTimerExpire(br));
+        br.igmpTimer.mod(br.now() + 2 * JIFFY_NS); // igmp_ifc_start_timer(in_dev, 1)
+    }
+
+    /** br_multicast_stop(). */
+    static void stop(NetBridge br) {
+        br.igmpReportsLeft = 0;
+        if (br.igmpTimer != null) br.igmpTimer.del();
+    }
+
+    /** igmp_ifc_timer_expire(): one report, and the next while the robustness count lasts. */
+    private static void ifcTimerExpire(NetBridge br) {
+        if (!br.dev.isUp() || br.igmpReportsLeft <= 0) return;
+        sendReport(br);
+        if (--br.igmpReportsLeft > 0) {
+            long delay = br.dev.ns.host.emulation.random().nextLong(UNSOLICITED_INTERVAL_NS / JIFFY_NS) * JIFFY_NS;
+            br.igmpTimer.mod(br.now() + delay + 2 * JIFFY_NS);
+        }
+    }
+
+    /** igmpv3_send_cr(): a CHANGE_TO_EXCLUDE record for 224.0.0.106, no sources. */
+    private static void sendReport(NetBridge br) {
+        SkBuff skb = br.dev.ns.host.emulation.pool.alloc(64);
+        int e = skb.put(54);
+        byte[] b = skb.buf;
+        Ether.write(b, e, 0x01005e000016L, br.dev.mac, Ether.P_IP);
+        int ip = e + Ether.HLEN;
+        int saddr = dev.nsnet.kernel.ipv4.Inet.selectAddr(br.dev, 0, 253); // RT_SCOPE_LINK
+        Bytes.put8(b, ip, 0x46);                 // IPv4, 24-byte header (router alert option)
+        Bytes.put8(b, ip + 1, 0xc0);             // TOS internetwork control
+        Bytes.put16(b, ip + 2, 40);
+        Bytes.put16(b, ip + 4, 0);               // DF without a socket: id 0
+        Bytes.put16(b, ip + 6, 0x4000);
+        Bytes.put8(b, ip + 8, 1);                // TTL 1
+        Bytes.put8(b, ip + 9, 2);                // IGMP
+        Bytes.put16(b, ip + 10, 0);
+        Bytes.put32(b, ip + 12, saddr);
+        Bytes.put32(b, ip + 16, IGMPV3_ALL_MCR);
+        Bytes.put32(b, ip + 20, 0x94040000);     // router alert
+        Bytes.put16(b, ip + 10, Bytes.checksum(b, ip, 24));
+        int ig = ip + 24;
+        Bytes.put8(b, ig, 0x22);                 // IGMPv3 membership report
+        Bytes.put8(b, ig + 1, 0);
+        Bytes.put16(b, ig + 2, 0);
+        Bytes.put16(b, ig + 4, 0);
+        Bytes.put16(b, ig + 6, 1);               // one group record
+        Bytes.put8(b, ig + 8, 4);                // CHANGE_TO_EXCLUDE_MODE
+        Bytes.put8(b, ig + 9, 0);
+        Bytes.put16(b, ig + 10, 0);
+        Bytes.put32(b, ig + 12, SNOOPERS_GROUP);
+        Bytes.put16(b, ig + 2, Bytes.checksum(b, ig, 16));
+        skb.macHeader = e;
+        skb.networkHeader = ip;
+        skb.transportHeader = ig;
+        skb.protocol = Ether.P_IP;
+        skb.dev = br.dev;
+        Dev.queueXmit(skb);
+    }
+}

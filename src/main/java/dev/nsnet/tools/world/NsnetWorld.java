@@ -1,0 +1,256 @@
+package dev.nsnet.tools.world;
+
+import dev.nsnet.kernel.core.Host;
+import dev.nsnet.kernel.core.NetDevice;
+import dev.nsnet.kernel.core.NetNamespace;
+import dev.nsnet.kernel.core.Process;
+import dev.nsnet.kernel.drivers.PhysNic;
+import dev.nsnet.kernel.wire.Mac;
+import dev.nsnet.tools.Tool;
+import dev.nsnet.tools.ToolContext;
+import dev.nsnet.world.Cable;
+import dev.nsnet.world.Switch;
+import dev.nsnet.world.World;
+import dev.nsnet.world.WorldException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code nsnet-world}: builds the physical network outside the current host (other hosts, their
+ * NICs, cables, switches) and runs Linux commands on other hosts. nsnet-only: a script made of
+ * Linux commands never needs it. Documented in docs/world.md.
+ */
+public final class NsnetWorld implements Tool {
+    public static final String NAME = "nsnet-world";
+
+    static final Map<String, String> HELP = Map.of(
+            "host", """
+                    Usage: nsnet-world host add NAME
+                    Adds a host: a whole Linux kernel of its own, with only lo in its root namespace.
+                    """,
+            "nic", """
+                    Usage: nsnet-world nic add HOST DEV [address MAC] [netns NETNS]
+                    Puts a physical Ethernet NIC named DEV into HOST (its root namespace, or NETNS).
+                    Without address, MACs are 52:54:00:00:00:01, :02, ... in creation order.
+                    The NIC has no link until it is up and cabled to a powered partner.
+                    """,
+            "cable", """
+                    Usage: nsnet-world cable HOST:DEV HOST:DEV [delay DURATION]
+                    Connects two NICs with a wire. DURATION: 0 (default), 100us, 2ms, 1s ...
+                    A NIC inside a named namespace is HOST:NETNS/DEV.
+                    """,
+            "unplug", """
+                    Usage: nsnet-world unplug HOST:DEV
+                    Pulls the cable out of a NIC: both ends lose carrier.
+                    """,
+            "switch", """
+                    Usage: nsnet-world switch add NAME
+                           nsnet-world switch port NAME HOST:DEV [delay DURATION]
+                           nsnet-world switch show NAME
+                    An unmanaged L2 switch: learns MACs per port, floods unknown and broadcast
+                    frames. 'port' cables a NIC into the switch's next port; 'show' lists the
+                    learned MAC table.
+                    """,
+            "exec", """
+                    Usage: nsnet-world exec HOST COMMAND [ARGS...]
+                    Runs a Linux command (ip, sysctl, ping ...) in the root namespace of HOST.
+                    """,
+            "show", """
+                    Usage: nsnet-world show
+                    Lists hosts with their NICs, cables and switches.
+                    """);
+
+    static final String USAGE = """
+            Usage: nsnet-world COMMAND ...
+            Builds the network outside this host (nsnet only; not a Linux command).
+              host add NAME                               add a host (another kernel)
+              nic add HOST DEV [address MAC] [netns NS]   add a physical NIC to a host
+              cable HOST:DEV HOST:DEV [delay DURATION]    wire two NICs together
+              unplug HOST:DEV                             pull a NIC's cable out
+              switch add NAME                             add an L2 switch
+              switch port NAME HOST:DEV [delay DURATION]  cable a NIC into a switch port
+              switch show NAME                            show a switch's MAC table
+              exec HOST COMMAND [ARGS...]                 run a command on another host
+              show                                        list hosts, NICs, cables, switches
+            'nsnet-world COMMAND --help' explains one command. See docs/world.md.
+            """;
+
+    @Override public String name() { return NAME; }
+
+    @Override
+    public int run(ToolContext ctx, List<String> args) {
+        PrintStream err = ctx.err();
+        if (args.isEmpty()) {
+            err.print(USAGE);
+            return 2;
+        }
+        String cmd = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        if (cmd.equals("--help") || cmd.equals("-h") || cmd.equals("help")) {
+            ctx.out().print(USAGE);
+            return 0;
+        }
+        if (!HELP.containsKey(cmd)) {
+            err.println(NAME + ": unknown command \"" + cmd + "\" (try: " + NAME + " --help)");
+            return 2;
+        }
+        if (!cmd.equals("exec") && (rest.contains("--help") || rest.contains("-h") || rest.contains("help"))
+                || cmd.equals("exec") && !rest.isEmpty() && (rest.get(0).equals("--help") || rest.get(0).equals("-h"))) {
+            ctx.out().print(HELP.get(cmd));
+            return 0;
+        }
+        World world = World.of(ctx.emulation());
+        try {
+            return switch (cmd) {
+                case "host" -> host(world, rest, err);
+                case "nic" -> nic(world, rest, err);
+                case "cable" -> cable(world, rest, err);
+                case "unplug" -> unplug(world, rest, err);
+                case "switch" -> sw(world, ctx, rest, err);
+                case "exec" -> exec(world, ctx, rest, err);
+                default -> show(world, ctx);
+            };
+        } catch (WorldException e) {
+            err.println(NAME + " " + cmd + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int usage(String cmd, PrintStream err) {
+        err.print(HELP.get(cmd));
+        return 2;
+    }
+
+    private static int host(World w, List<String> a, PrintStream err) {
+        if (a.size() != 2 || !a.get(0).equals("add")) return usage("host", err);
+        w.addHost(a.get(1));
+        return 0;
+    }
+
+    private static int nic(World w, List<String> a, PrintStream err) {
+        if (a.size() < 3 || !a.get(0).equals("add")) return usage("nic", err);
+        Host h = w.host(a.get(1));
+        String dev = a.get(2);
+        long mac = -1;
+        NetNamespace ns = h.rootNs;
+        for (int i = 3; i < a.size(); i += 2) {
+            if (i + 1 >= a.size()) throw new WorldException("\"" + a.get(i) + "\" needs a value");
+            String v = a.get(i + 1);
+            switch (a.get(i)) {
+                case "address" -> {
+                    mac = Mac.parse(v);
+                    if (mac < 0) throw new WorldException("bad MAC address \"" + v + "\"");
+                }
+                case "netns" -> {
+                    ns = h.netns(v);
+                    if (ns == null) throw new WorldException("no netns \"" + v + "\" on host " + h.hostname);
+                }
+                default -> throw new WorldException("unknown option \"" + a.get(i) + "\" (expected address or netns)");
+            }
+        }
+        w.addNic(ns, dev, mac);
+        return 0;
+    }
+
+    private static long delay(List<String> a, int from) {
+        if (a.size() == from) return 0;
+        if (a.size() != from + 2 || !a.get(from).equals("delay")) throw new WorldException("unexpected \"" + a.get(from) + "\" (expected: delay DURATION)");
+        long d = parseDuration(a.get(from + 1));
+        if (d < 0) throw new WorldException("bad duration \"" + a.get(from + 1) + "\" (e.g. 0, 100us, 2ms, 1s)");
+        return d;
+    }
+
+    static long parseDuration(String s) {
+        String t = s.trim();
+        long mul = 1;
+        String num = t;
+        if (t.endsWith("ns")) num = t.substring(0, t.length() - 2);
+        else if (t.endsWith("us")) { num = t.substring(0, t.length() - 2); mul = 1_000; }
+        else if (t.endsWith("ms")) { num = t.substring(0, t.length() - 2); mul = 1_000_000; }
+        else if (t.endsWith("s")) { num = t.substring(0, t.length() - 1); mul = 1_000_000_000; }
+        if (num.isEmpty() || !num.chars().allMatch(Character::isDigit) || num.length() > 12) return -1;
+        return Long.parseLong(num) * mul;
+    }
+
+    private static int cable(World w, List<String> a, PrintStream err) {
+        if (a.size() < 2) return usage("cable", err);
+        w.connect(w.nic(a.get(0)), w.nic(a.get(1)), delay(a, 2));
+        return 0;
+    }
+
+    private static int unplug(World w, List<String> a, PrintStream err) {
+        if (a.size() != 1) return usage("unplug", err);
+        w.unplug(w.nic(a.get(0)));
+        return 0;
+    }
+
+    private static int sw(World w, ToolContext ctx, List<String> a, PrintStream err) {
+        if (a.size() == 2 && a.get(0).equals("add")) {
+            w.addSwitch(a.get(1));
+            return 0;
+        }
+        if (a.size() >= 3 && a.get(0).equals("port")) {
+            Switch s = w.switchNamed(a.get(1));
+            w.plug(s, w.nic(a.get(2)), delay(a, 3));
+            return 0;
+        }
+        if (a.size() == 2 && a.get(0).equals("show")) {
+            Switch s = w.switchNamed(a.get(1));
+            PrintStream out = ctx.out();
+            out.println("switch " + s.name + ": " + s.ports().size() + " ports, forwarded " + s.forwarded
+                    + ", flooded " + s.flooded + ", filtered " + s.filtered);
+            for (long[] e : s.macTable()) {
+                long age = (ctx.emulation().now() - e[2]) / 1_000_000_000L;
+                out.println("  " + Mac.format(e[0]) + " port " + e[1] + " age " + age + "s");
+            }
+            return 0;
+        }
+        return usage("switch", err);
+    }
+
+    private static int exec(World w, ToolContext ctx, List<String> a, PrintStream err) {
+        if (a.size() < 2) return usage("exec", err);
+        Host h = w.host(a.get(0));
+        List<String> argv = a.subList(1, a.size());
+        return runOn(h, argv, ctx);
+    }
+
+    /** Runs argv as a process in the root namespace of {@code h}, sharing ctx's streams and tools. */
+    static int runOn(Host h, List<String> argv, ToolContext ctx) {
+        Process p = h.spawn(argv.get(0), h.rootNs);
+        ToolContext c = new ToolContext(p, ctx.out(), ctx.err(), ctx.registry(), ctx.stdin());
+        int rc = 127;
+        try {
+            rc = ctx.registry().run(c, argv);
+        } finally {
+            h.exit(p, rc);
+        }
+        return rc;
+    }
+
+    private static int show(World w, ToolContext ctx) {
+        PrintStream out = ctx.out();
+        for (Host h : ctx.emulation().hosts()) {
+            out.println("host " + h.hostname + (h == ctx.host() ? " (this host)" : ""));
+            for (NetNamespace ns : h.namespaces()) {
+                for (NetDevice d : ns.devices()) {
+                    if (!PhysNic.isPhysNic(d)) continue;
+                    PhysNic.Medium m = PhysNic.medium(d);
+                    out.println("  nic " + (ns == h.rootNs ? "" : ns + "/") + d.name + " " + Mac.format(d.mac)
+                            + (d.isUp() ? " up" : " down") + (d.carrier ? " link" : " no-link")
+                            + " -> " + (m == null ? "no cable" : m.describe(d)));
+                }
+            }
+        }
+        for (Cable c : w.cables()) out.println("cable " + c.describe());
+        for (Switch s : w.switches().values()) {
+            out.println("switch " + s.name);
+            for (Switch.Port p : s.ports()) {
+                out.println("  port " + p.number + " -> " + (p.cable() == null ? "nothing" : p.cable().other(p).label())
+                        + (p.hasLink() ? " link" : " no-link"));
+            }
+        }
+        return 0;
+    }
+}

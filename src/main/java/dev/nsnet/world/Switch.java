@@ -1,0 +1,99 @@
+package dev.nsnet.world;
+
+import dev.nsnet.kernel.core.SkBuff;
+import dev.nsnet.kernel.wire.Ether;
+import dev.nsnet.kernel.wire.Mac;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * An unmanaged L2 Ethernet switch (IEEE 802.1D transparent bridging without STP): it learns
+ * source MACs per port, forwards known unicast to the learned port, filters frames whose
+ * destination is on the port they came in on, and floods broadcast, multicast and unknown
+ * unicast to every other port that has link. Learned entries age out after 300 s.
+ */
+public final class Switch {
+    /** 802.1D default ageing time. */
+    public static final long AGEING_NS = 300L * 1_000_000_000L;
+
+    public final String name;
+    private final World world;
+    private final List<Port> ports = new ArrayList<>();
+    private final MacTable fdb = new MacTable();
+    public long forwarded, flooded, filtered;
+
+    /** One port of the switch; always powered, so a cable into an up NIC has link. */
+    public final class Port implements LinkEnd {
+        public final int number;
+        private Cable cable;
+
+        Port(int number) { this.number = number; }
+
+        @Override public void receive(SkBuff skb) { input(this, skb); }
+
+        @Override public boolean powered() { return true; }
+
+        @Override public void partnerChanged() {
+            if (!hasLink()) fdb.flushPort(number);
+        }
+
+        @Override public String label() { return name + " port " + number; }
+
+        @Override public Cable cable() { return cable; }
+
+        @Override public void plug(Cable c) { this.cable = c; }
+
+        public boolean hasLink() { return cable != null && !cable.isCut() && cable.other(this).powered(); }
+
+        public Switch owner() { return Switch.this; }
+    }
+
+    Switch(World world, String name) {
+        this.world = world;
+        this.name = name;
+    }
+
+    /** A new port (numbered from 1, like a front panel). */
+    Port addPort() {
+        Port p = new Port(ports.size() + 1);
+        ports.add(p);
+        return p;
+    }
+
+    public List<Port> ports() { return Collections.unmodifiableList(ports); }
+
+    private void input(Port in, SkBuff skb) {
+        long now = world.emulation.now();
+        byte[] b = skb.buf;
+        long dst = Ether.dst(b, skb.data);
+        long src = Ether.src(b, skb.data);
+        boolean tracing = world.emulation.trace.on;
+        if (Mac.isValidUnicast(src)) fdb.learn(src, in.number, now);
+        if (!Mac.isMulticast(dst)) {
+            int out = fdb.lookup(dst, now, AGEING_NS);
+            if (out == in.number) {
+                filtered++;
+                if (tracing) world.wire(skb, in.label(), "filtered: " + Mac.format(dst) + " is on the port it came in on");
+                skb.free();
+                return;
+            }
+            if (out > 0) {
+                Port p = ports.get(out - 1);
+                forwarded++;
+                if (tracing) world.wire(skb, in.label(), "forward to port " + out + " (" + Mac.format(dst) + " learned there)");
+                if (p.hasLink()) p.cable.send(p, skb);
+                skb.free();
+                return;
+            }
+        }
+        flooded++;
+        if (tracing) world.wire(skb, in.label(), "flood to every other port ("
+                + (Mac.isMulticast(dst) ? (dst == Mac.BROADCAST ? "broadcast" : "multicast") : "unknown unicast " + Mac.format(dst)) + ")");
+        for (Port p : ports) if (p != in && p.hasLink()) p.cable.send(p, skb);
+        skb.free();
+    }
+
+    /** Learned addresses as (mac, port, seenNs) triples, by MAC. */
+    public long[][] macTable() { return fdb.entries(world.emulation.now(), AGEING_NS); }
+}
