@@ -97,15 +97,21 @@ final class BenchPods {
      */
     static int create(PrintStream out, int n) {
         try {
-            long base = usedAfterGc();
+            // warm up the code paths on a throw-away node, which also tells the heap cost per pod
+            boolean big = n > 10_000;
+            long base = big ? usedAfterGc() : 0;
             Node warm = new Node();
-            int w = Math.min(n, 2_000);
+            int w = Math.max(1, Math.min(n / 5, 2_000));
             for (int i = 0; i < w; i++) warm.addPod();
-            double perPod = Math.max(1, (usedAfterGc() - base) / (double) w);
-            warm = null;
-            usedAfterGc();
-            long room = (long) ((Runtime.getRuntime().maxMemory() - base) * 0.7);
-            int fit = (int) Math.min(n, room / perPod);
+            int fit = n;
+            double perPod = 0;
+            if (big) {
+                perPod = Math.max(1, (usedAfterGc() - base) / (double) w);
+                long room = (long) ((Runtime.getRuntime().maxMemory() - base) * 0.7);
+                fit = (int) Math.min(n, room / perPod);
+            }
+            warm = null; // let the warm-up node go before the measured one grows
+            if (big) usedAfterGc();
             Node node = new Node();
             long t0 = System.nanoTime();
             for (int i = 0; i < fit; i++) node.addPod();
@@ -130,10 +136,10 @@ final class BenchPods {
     private static long usedAfterGc() {
         Runtime rt = Runtime.getRuntime();
         long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 3; i++) {
             System.gc();
             try {
-                Thread.sleep(50);
+                Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -11,8 +11,10 @@ import java.util.List;
  *
  * <p>Unquoted shell operators ({@code | & ; < > ( )}) come out as {@link Token.Op} tokens so the
  * caller can accept the few forms nsnet supports and reject the rest with a clear message. Syntax
- * that bash would expand ({@code $NAME}, {@code $(...)}, backquotes) is rejected here: nsnet does
- * not expand anything, and silently passing the text through would differ from bash.
+ * that bash would expand ({@code $NAME}, {@code $(...)}, backquotes, a leading {@code ~}, brace
+ * expansion {@code {a,b}}) is rejected here: nsnet does not expand anything, and silently passing
+ * the text through would differ from bash. Globs ({@code * ? [}) stay literal, as bash leaves a
+ * pattern that matches no file.
  */
 public final class ShellWords {
     private ShellWords() { }
@@ -32,7 +34,7 @@ public final class ShellWords {
 
     private static boolean isNameStart(char c) {
         return c == '_' || Character.isLetter(c) || Character.isDigit(c)
-                || "{(@*#?$!-".indexOf(c) >= 0;
+                || "{(@*#?$!-[".indexOf(c) >= 0;
     }
 
     /** Splits {@code line} into words only; any operator or expansion is a {@link ShellSyntaxException}. */
@@ -61,6 +63,11 @@ public final class ShellWords {
                 i++;
             } else if (c == '#' && !inWord) {
                 break; // comment to end of line
+            } else if (c == '~' && !inWord) {
+                throw new ShellSyntaxException("unsupported shell expansion `~' (bash would put a home directory here)");
+            } else if (c == '{' && isBraceExpansion(line, i)) {
+                throw new ShellSyntaxException("unsupported shell expansion `"
+                        + line.substring(i, line.indexOf('}', i) + 1) + "' (bash would expand the braces)");
             } else if (isOpChar(c)) {
                 if (inWord) { out.add(new Token.Word(w.toString())); w.setLength(0); inWord = false; }
                 int j = i + 1;
@@ -108,6 +115,21 @@ public final class ShellWords {
         }
         if (inWord) out.add(new Token.Word(w.toString()));
         return out;
+    }
+
+    /** Whether the unquoted {@code {} at {@code at} starts a brace expansion ({@code {a,b}}, {@code {1..3}}). */
+    private static boolean isBraceExpansion(String line, int at) {
+        int depth = 0;
+        for (int j = at; j < line.length(); j++) {
+            char d = line.charAt(j);
+            if (d == ' ' || d == '\t' || d == '\'' || d == '"' || d == '\\') return false;
+            if (d == '{') depth++;
+            if (d == '}' && --depth == 0) {
+                String inner = line.substring(at + 1, j);
+                return inner.contains(",") || inner.contains("..");
+            }
+        }
+        return false;
     }
 
     private static boolean isTwoCharOp(String s) {

@@ -55,12 +55,14 @@ class ShellWordsTest {
     @Test
     void operatorsAndExpansionsAreRejectedClearly() {
         for (String l : List.of("ip link; ip addr", "ip a && ip r", "ip a > f", "ip a &", "echo $HOME",
-                "echo \"$HOME\"", "echo `date`", "echo $(date)")) {
+                "echo \"$HOME\"", "echo `date`", "echo $(date)", "echo $[1+1]", "echo ~", "echo ~/x",
+                "echo {a,b}", "echo x{1..3}", "echo a{b,c}d")) {
             ShellSyntaxException e = assertThrows(ShellSyntaxException.class, () -> ShellWords.split(l), l);
             assertTrue(e.diagnostic().startsWith("nsnet: unsupported shell"), e.diagnostic());
         }
-        // a lone $ or one not followed by a name is literal in bash
+        // a lone $ or one not followed by a name is literal in bash; so are these braces and tildes
         assertEquals(List.of("a$", "$/"), ShellWords.split("a$ $/"));
+        assertEquals(List.of("{a}", "{}", "a~", "~", "{a,b}"), ShellWords.split("{a} {} a~ \"~\" '{a,b}'"));
     }
 
     @Test

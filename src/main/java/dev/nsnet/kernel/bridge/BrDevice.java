@@ -1,6 +1,7 @@
 package dev.nsnet.kernel.bridge;
 
 import dev.nsnet.kernel.core.Dev;
+import dev.nsnet.kernel.core.Emulation;
 import dev.nsnet.kernel.core.NetDevice;
 import dev.nsnet.kernel.core.NetDeviceOps;
 import dev.nsnet.kernel.core.NetNamespace;
@@ -112,9 +113,23 @@ public final class BrDevice extends NetDeviceOps {
         BrIf.delIf(NetBridge.of(master), port);
     }
 
-    /** br_dev_xmit(): a frame the host sends on the bridge goes to the port its FDB names, else everywhere. */
+    /**
+     * br_dev_xmit() as __dev_queue_xmit() runs it, under rcu_read_lock_bh(): every copy of a
+     * flooded frame is queued to its port before the receivers process any (local_bh_enable).
+     */
     @Override
     public void xmit(NetDevice dev, SkBuff skb) {
+        Emulation emu = dev.ns.host.emulation;
+        emu.localBhDisable();
+        try {
+            devXmit(dev, skb);
+        } finally {
+            emu.localBhEnable();
+        }
+    }
+
+    /** br_dev_xmit(): a frame the host sends on the bridge goes to the port its FDB names, else everywhere. */
+    private static void devXmit(NetDevice dev, SkBuff skb) {
         NetBridge br = NetBridge.of(dev);
         Tracepoints tp = dev.ns.host.emulation.trace;
         if (!dev.carrier) {

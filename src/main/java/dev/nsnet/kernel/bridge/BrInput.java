@@ -17,6 +17,9 @@ import dev.nsnet.trace.Tracepoints;
 final class BrInput {
     private BrInput() { }
 
+    /** 01:80:c2:00:00:00, the IEEE 802.1D reserved group range (last nibble varies). */
+    static final long LINK_LOCAL = 0x0180c2000000L;
+
     /** br_handle_frame(). {@code skb.data} is past the Ethernet header (eth_type_trans ran on the port). */
     static RxHandlerResult handleFrame(BrPort p, SkBuff skb) {
         if (skb.pktType == SkBuff.PACKET_LOOPBACK) return RxHandlerResult.PASS;
@@ -33,12 +36,21 @@ final class BrInput {
             return RxHandlerResult.CONSUMED;
         }
         NetBridge br = p.br;
-        // 01:80:c2:00:00:0X link-local groups: STP BPDUs are bridged when STP is off; the rest
-        // (pause, LACP, 802.1X, LLDP ...) stay on the port for the host (RX_HANDLER_PASS).
-        if ((dest & ~0xfL) == br.groupAddr) {
+        // is_link_local_ether_addr() (01:80:c2:00:00:0X): STP BPDUs are bridged when STP is off,
+        // pause frames dropped, other groups forwarded only where group_fwd_mask allows; the rest
+        // stay on the port for the host (__br_handle_local_finish learns, RX_HANDLER_PASS).
+        if ((dest & ~0xfL) == LINK_LOCAL) {
             int low = (int) (dest & 0xf);
-            boolean forward = low == 0 && br.stpEnabled == NetBridge.BR_NO_STP
-                    || (br.groupFwdMask & (1 << low)) != 0 && low != 1 && low != 2 && low != 3;
+            int fwdMask = p.groupFwdMask;
+            boolean forward;
+            if (low == 0) {
+                forward = br.stpEnabled == NetBridge.BR_NO_STP || (fwdMask & 1) != 0;
+            } else if (low == 1) {
+                Dev.drop(skb, dev, "br_handle_frame", DropReason.NOT_SPECIFIED, "802.3x pause frame");
+                return RxHandlerResult.CONSUMED;
+            } else {
+                forward = ((fwdMask | br.groupFwdMask) & (1 << low)) != 0;
+            }
             if (!forward) {
                 if (br.noLinklocalLearn == 0 && p.learning
                         && (p.state == BrPort.LEARNING || p.state == BrPort.FORWARDING)) {
@@ -68,7 +80,7 @@ final class BrInput {
                     "port " + p.dev.name + " is learning");
             return RxHandlerResult.CONSUMED;
         }
-        boolean localRcv = br.dev.promiscuity > 0 || (br.dev.flags & dev.nsnet.kernel.core.If.IFF_PROMISC) != 0;
+        boolean localRcv = br.dev.promiscuity > 0; // IFF_PROMISC on the bridge: everything also goes up
         int pktType = BrForward.PKT_UNICAST;
         FdbEntry dst = null;
         if (Mac.isMulticast(dest)) {

@@ -2,7 +2,6 @@ package dev.nsnet.kernel.bridge;
 
 import dev.nsnet.kernel.core.Dev;
 import dev.nsnet.kernel.core.SkBuff;
-import dev.nsnet.kernel.sched.Timer;
 import dev.nsnet.kernel.wire.Bytes;
 import dev.nsnet.kernel.wire.Ether;
 
@@ -25,9 +24,26 @@ final class BrMulticast {
     static final long UNSOLICITED_INTERVAL_NS = 1_000_000_000L;
     static final long JIFFY_NS = 4_000_000L;            // HZ=250
 
+    /** IGMPv3 group record types: CHANGE_TO_INCLUDE_MODE (a leave), CHANGE_TO_EXCLUDE_MODE (a join). */
+    static final int TO_IN = 3, TO_EX = 4;
+
     /** br_multicast_open(). */
     static void open(NetBridge br) {
         if (br.mcastSnooping == 0) return;
+        startReports(br, TO_EX);
+    }
+
+    /**
+     * br_multicast_toggle(): turning snooping on joins the group (on an up bridge), turning it
+     * off leaves it - and a leave is reported the same way, twice, with a TO_IN record.
+     */
+    static void toggle(NetBridge br, boolean on) {
+        if (!br.dev.isUp()) return;
+        startReports(br, on ? TO_EX : TO_IN);
+    }
+
+    private static void startReports(NetBridge br, int recordType) {
+        br.igmpRecordType = recordType;
         br.igmpReportsLeft = IGMP_QRV;
         if (br.igmpTimer == null) br.igmpTimer = br.dev.ns.host.emulation.scheduler.newTimer(() -> ifcTimerExpire(br));
         br.igmpTimer.mod(br.now() + 2 * JIFFY_NS); // igmp_ifc_start_timer(in_dev, 1)
@@ -49,7 +65,7 @@ final class BrMulticast {
         }
     }
 
-    /** igmpv3_send_cr(): a CHANGE_TO_EXCLUDE record for 224.0.0.106, no sources. */
+    /** igmpv3_send_cr(): one record for 224.0.0.106 (join or leave), no sources. */
     private static void sendReport(NetBridge br) {
         SkBuff skb = br.dev.ns.host.emulation.pool.alloc(64);
         int e = skb.put(54);
@@ -75,7 +91,7 @@ final class BrMulticast {
         Bytes.put16(b, ig + 2, 0);
         Bytes.put16(b, ig + 4, 0);
         Bytes.put16(b, ig + 6, 1);               // one group record
-        Bytes.put8(b, ig + 8, 4);                // CHANGE_TO_EXCLUDE_MODE
+        Bytes.put8(b, ig + 8, br.igmpRecordType);
         Bytes.put8(b, ig + 9, 0);
         Bytes.put16(b, ig + 10, 0);
         Bytes.put32(b, ig + 12, SNOOPERS_GROUP);

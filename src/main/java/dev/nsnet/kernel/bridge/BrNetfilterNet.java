@@ -22,6 +22,24 @@ public final class BrNetfilterNet {
         return (n != null && n.callIptables != 0) || br.nfCallIptables != 0;
     }
 
+    /**
+     * The net.bridge ctl_table, shared by every namespace. brnf_sysctl_call_tables(): any
+     * non-zero value written reads back as 1 (sysctl -w still echoes what was written).
+     */
+    private static final Sysctl.Table<BrNetfilterNet> TABLE = new Sysctl.Table<BrNetfilterNet>()
+            .addInt("bridge-nf-call-arptables", n -> n.callArptables, (n, v) -> n.callArptables = v != 0 ? 1 : 0,
+                    Integer.MIN_VALUE, Integer.MAX_VALUE)
+            .addInt("bridge-nf-call-ip6tables", n -> n.callIp6tables, (n, v) -> n.callIp6tables = v != 0 ? 1 : 0,
+                    Integer.MIN_VALUE, Integer.MAX_VALUE)
+            .addInt("bridge-nf-call-iptables", n -> n.callIptables, (n, v) -> n.callIptables = v != 0 ? 1 : 0,
+                    Integer.MIN_VALUE, Integer.MAX_VALUE)
+            .addInt("bridge-nf-filter-pppoe-tagged", n -> n.filterPppoeTagged,
+                    (n, v) -> n.filterPppoeTagged = v != 0 ? 1 : 0, Integer.MIN_VALUE, Integer.MAX_VALUE)
+            .addInt("bridge-nf-filter-vlan-tagged", n -> n.filterVlanTagged,
+                    (n, v) -> n.filterVlanTagged = v != 0 ? 1 : 0, Integer.MIN_VALUE, Integer.MAX_VALUE)
+            .addInt("bridge-nf-pass-vlan-input-dev", n -> n.passVlanInputDev,
+                    (n, v) -> n.passVlanInputDev = v != 0 ? 1 : 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
+
     /** brnf_init_net(): registered as pernet operations by {@link BrInit}. */
     static void register() {
         KernelInit.registerPernet(new KernelInit.PernetOps() {
@@ -29,20 +47,7 @@ public final class BrNetfilterNet {
             public void init(NetNamespace ns) {
                 BrNetfilterNet n = new BrNetfilterNet();
                 ns.setSubsys(BrNetfilterNet.class, n);
-                Sysctl s = ns.sysctl;
-                // brnf_sysctl_call_tables(): any non-zero value written reads back as 1
-                s.registerInt("net/bridge/bridge-nf-call-arptables", () -> n.callArptables,
-                        v -> n.callArptables = v != 0 ? 1 : 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
-                s.registerInt("net/bridge/bridge-nf-call-ip6tables", () -> n.callIp6tables,
-                        v -> n.callIp6tables = v != 0 ? 1 : 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
-                s.registerInt("net/bridge/bridge-nf-call-iptables", () -> n.callIptables,
-                        v -> n.callIptables = v != 0 ? 1 : 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
-                s.registerInt("net/bridge/bridge-nf-filter-pppoe-tagged", () -> n.filterPppoeTagged,
-                        v -> n.filterPppoeTagged = v != 0 ? 1 : 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
-                s.registerInt("net/bridge/bridge-nf-filter-vlan-tagged", () -> n.filterVlanTagged,
-                        v -> n.filterVlanTagged = v != 0 ? 1 : 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
-                s.registerInt("net/bridge/bridge-nf-pass-vlan-input-dev", () -> n.passVlanInputDev,
-                        v -> n.passVlanInputDev = v != 0 ? 1 : 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
+                ns.sysctl.mount("net/bridge/", TABLE, n);
             }
         });
     }

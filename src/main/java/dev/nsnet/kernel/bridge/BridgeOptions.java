@@ -54,8 +54,9 @@ public final class BridgeOptions {
             br.priority = priority;
             BrStp.stateSelection(br); // br_stp_set_bridge_priority() reselects port states
         }
-        if (vlanFiltering != null && vlanFiltering != 0) {
-            // The recorded kernel is built without CONFIG_BRIDGE_VLAN_FILTERING.
+        if (vlanFiltering != null) {
+            // The reference kernel is built without CONFIG_BRIDGE_VLAN_FILTERING: the stub of
+            // br_vlan_filter_toggle() refuses any value, 0 included (golden/152).
             throw new KernelException(Errno.EOPNOTSUPP);
         }
         if (vlanProtocol != null || vlanDefaultPvid != null || vlanStatsEnabled != null || vlanStatsPerPort != null) {
@@ -78,7 +79,13 @@ public final class BridgeOptions {
             if (mcastRouter > 2) throw new KernelException(Errno.EINVAL);
             br.mcastRouter = mcastRouter;
         }
-        if (mcastSnooping != null) br.mcastSnooping = mcastSnooping != 0 ? 1 : 0;
+        if (mcastSnooping != null) {
+            int v = mcastSnooping != 0 ? 1 : 0;
+            if (v != br.mcastSnooping) {
+                br.mcastSnooping = v;
+                BrMulticast.toggle(br, v != 0);
+            }
+        }
         if (mcastQuerier != null) br.mcastQuerier = mcastQuerier != 0 ? 1 : 0;
         if (mcastQueryUseIfaddr != null) br.mcastQueryUseIfaddr = mcastQueryUseIfaddr != 0 ? 1 : 0;
         if (mcastVlanSnooping != null && mcastVlanSnooping != 0) {

@@ -59,7 +59,7 @@ public final class NetBridge {
     Timer igmpTimer;
     /** Kernel STP: hello timer (configuration BPDUs) and topology change timer. */
     final Timer helloTimer, topologyChangeTimer;
-    int igmpReportsLeft;
+    int igmpReportsLeft, igmpRecordType;
     /** The address the bridge had before its last change (the fdb's local entry follows it). */
     long lastMac;
 

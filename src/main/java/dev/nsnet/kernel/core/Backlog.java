@@ -14,6 +14,8 @@ final class Backlog {
     private SkBuff[] ring = new SkBuff[1024];
     private int head, tail, count;
     private boolean draining;
+    /** local_bh_disable() depth: while > 0, netif_rx() only queues (see Emulation.localBhDisable). */
+    int bhDisabled;
 
     Backlog(Emulation emu) { this.emu = emu; }
 
@@ -26,7 +28,7 @@ final class Backlog {
         ring[tail] = skb;
         tail = (tail + 1) & (ring.length - 1);
         count++;
-        if (!draining) drain();
+        if (!draining && bhDisabled == 0) drain();
     }
 
     void drain() {

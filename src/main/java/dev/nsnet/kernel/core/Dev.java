@@ -43,7 +43,7 @@ public final class Dev {
     public static void register(NetNamespace ns, NetDevice dev, int wantedIfindex) {
         if (dev.name.contains("%")) dev.name = allocName(ns, dev.name);
         if (!validName(dev.name)) throw new KernelException(Errno.EINVAL);
-        if (ns.dev(dev.name) != null) throw new KernelException(Errno.EEXIST);
+        if (RtnlLink.nameInUse(ns, dev.name)) throw new KernelException(Errno.EEXIST); // names and altnames
         dev.ifindex = ns.allocIfindex(wantedIfindex);
         ns.link(dev);
         // linkwatch_init_dev(): a device registered without carrier gets its operstate now.
@@ -105,15 +105,32 @@ public final class Dev {
         linkwatch(dev);
     }
 
+    /**
+     * netif_carrier_off() on several devices in one rtnl operation (veth_close, veth_newlink): the
+     * linkwatch events are queued and run afterwards, so each device's operstate is computed with
+     * every carrier already off (in queue order).
+     */
+    public static void carrierOff(NetDevice... devs) {
+        java.util.List<NetDevice> changed = new java.util.ArrayList<>(devs.length);
+        for (NetDevice dev : devs) {
+            if (dev == null || !dev.carrier) continue;
+            dev.carrier = false;
+            dev.carrierChanges++;
+            changed.add(dev);
+        }
+        for (NetDevice dev : changed) linkwatch(dev);
+    }
+
     /** linkwatch_do_dev() + rfc2863_policy(): recompute operstate and tell the stack. */
     static void linkwatch(NetDevice dev) {
         if (dev.ns == null) return;
         OperState before = dev.operstate;
-        dev.operstate = dev.isUp() ? defaultOperstate(dev) : dev.operstate;
-        if (!dev.isUp()) {
-            // rfc2863_policy() on a device that is not running still records the carrier state.
-            dev.operstate = defaultOperstate(dev);
-        }
+        // rfc2863_policy() (also on a device that is not running: it records the carrier state).
+        OperState st = defaultOperstate(dev);
+        // link mode DORMANT (ip link set X mode dormant): a device that becomes operational is
+        // DORMANT until user space says otherwise (ip link set X state up)
+        if (st != before && st == OperState.UP && dev.linkMode == 1) st = OperState.DORMANT;
+        dev.operstate = st;
         if (before != dev.operstate || true) dev.host().notify(NetdevEvent.CHANGE, dev);
     }
 
@@ -121,14 +138,14 @@ public final class Dev {
     static OperState defaultOperstate(NetDevice dev) {
         if (!dev.carrier) {
             // Since 6.12 the lower device is looked up by iflink in the device's own namespace:
-            // LOWERLAYERDOWN only when a device with that index there is operationally up
-            // (a veth whose peer moved to another namespace reports DOWN).
+            // LOWERLAYERDOWN only when a device with that index there has no carrier either
+            // (a veth whose peer moved to another namespace reports DOWN, or LOWERLAYERDOWN when
+            // an unrelated local device with the peer's index is without carrier).
             int iflink = dev.iflink();
             if (iflink == dev.ifindex || dev.ns == null) return OperState.DOWN;
             NetDevice lower = dev.ns.dev(iflink);
             if (lower == null) return OperState.DOWN;
-            return lower.operstate == OperState.UP || lower.operstate == OperState.UNKNOWN
-                    ? OperState.LOWERLAYERDOWN : OperState.DOWN;
+            return lower.carrier ? OperState.DOWN : OperState.LOWERLAYERDOWN;
         }
         if (dev.dormant) return OperState.DORMANT;
         return OperState.UP;
@@ -160,7 +177,7 @@ public final class Dev {
         if (dev.name.equals(name)) return;
         if (!validName(name)) throw new KernelException(Errno.EINVAL);
         if (dev.isUp() && false) throw new KernelException(Errno.EBUSY);
-        if (dev.ns.dev(name) != null) throw new KernelException(Errno.EEXIST);
+        if (RtnlLink.nameInUse(dev.ns, name)) throw new KernelException(Errno.EEXIST); // names and altnames
         dev.ns.rename(dev, name);
         dev.host().notify(NetdevEvent.CHANGENAME, dev);
     }
@@ -181,8 +198,10 @@ public final class Dev {
         if (dev.ns == target) return;
         if (dev.ops.netnsLocal()) throw new KernelException(Errno.EINVAL, "The interface netns is immutable");
         String name = newName != null ? newName : dev.name;
-        if (target.dev(name) != null) throw new KernelException(Errno.EEXIST);
+        if (RtnlLink.nameInUse(target, name)) throw new KernelException(Errno.EEXIST); // names and altnames
         if (newIfindex > 0 && target.dev(newIfindex) != null) throw new KernelException(Errno.EEXIST);
+        NetDevice peer = dev.link();
+        boolean peerHadCarrier = peer != null && peer.carrier;
         if (dev.isUp()) close(dev);
         NetNamespace from = dev.ns;
         from.host.notify(NetdevEvent.UNREGISTER, dev);
@@ -197,8 +216,9 @@ public final class Dev {
         // linkwatch runs after the rtnl operation: the carrier-off events of the close above are
         // evaluated with the device already gone from its old namespace (a veth peer left behind
         // then finds no lower device at its iflink and reports DOWN, not LOWERLAYERDOWN).
+        // Only a carrier that the close turned off queued such an event.
         NetDevice lower = dev.link();
-        if (lower != null && lower.ns != null && !lower.carrier) linkwatch(lower);
+        if (lower != null && lower.ns != null && peerHadCarrier && !lower.carrier) linkwatch(lower);
     }
 
     // ---------------------------------------------------------------- data path

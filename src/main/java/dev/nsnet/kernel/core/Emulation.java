@@ -50,4 +50,16 @@ public final class Emulation {
 
     /** Drains the softirq backlog now (used by senders that bypass a device). */
     public void softirq() { backlog.drain(); }
+
+    /**
+     * local_bh_disable() for a sender in process context (a socket's sendmsg: dev_queue_xmit runs
+     * under rcu_read_lock_bh): frames it makes receivable are only queued, so every copy of a
+     * flooded frame is queued before any is processed, as on Linux.
+     */
+    public void localBhDisable() { backlog.bhDisabled++; }
+
+    /** local_bh_enable(): at depth 0 the pending softirq work runs. */
+    public void localBhEnable() {
+        if (--backlog.bhDisabled == 0) backlog.drain();
+    }
 }

@@ -55,6 +55,13 @@ public final class NetDevice {
     public int allmulti;
     public int gsoMaxSize = 65536, gsoMaxSegs = 65535, groMaxSize = 65536, tsoMaxSize = 524280, tsoMaxSegs = 65535;
     public int numTxQueues = 1, numRxQueues = 1;
+    /** The alternative names of dev->name_node (RTM_NEWLINKPROP altname), in the order added. */
+    public final java.util.List<String> altnames = new java.util.ArrayList<>();
+    /**
+     * The IPv6 in6_dev's cnf.addr_gen_mode (IFLA_INET6_ADDR_GEN_MODE): 0 eui64, 1 none,
+     * 2 stable_privacy, 3 random. The in6_dev exists while the MTU is at least 1280.
+     */
+    public int addrGenMode;
     /** Name of the device this one was created with, for "altname"-less listing order. */
     public long createdSeq;
 

@@ -34,6 +34,82 @@ public final class RtnlLink {
         public Integer gsoMaxSize;
         public Integer gsoMaxSegs;
         public Integer groMaxSize;
+        /** IFLA_OPERSTATE: an IF_OPER_* transition asked by user space. */
+        public Integer operstate;
+        /** IFLA_LINKMODE: 0 default, 1 dormant. */
+        public Integer linkMode;
+        /** IFLA_AF_SPEC / AF_INET6 / IFLA_INET6_ADDR_GEN_MODE. */
+        public Integer addrGenMode;
+        /** IFLA_PROTO_DOWN. */
+        public Integer protoDown;
+        /** IFLA_PROTO_DOWN_REASON was sent. */
+        public boolean protoDownReason;
+        /** IFLA_VFINFO_LIST was sent. */
+        public boolean vfInfo;
+        /** IFLA_LINK_NETNSID: must name a known nsid of the caller's namespace. */
+        public Integer linkNetnsid;
+    }
+
+    /** IPV6_MIN_MTU: below it addrconf has no in6_dev for the device (no IPv6 AF_SPEC). */
+    public static final int IPV6_MIN_MTU = 1280;
+
+    /**
+     * __dev_get_by_name(): a device by its name or one of its alternative names (the netns name
+     * hash holds both), or null.
+     */
+    public static NetDevice devGetByName(NetNamespace ns, String name) {
+        NetDevice d = ns.dev(name);
+        if (d != null) return d;
+        for (NetDevice x : ns.devices()) if (x.altnames.contains(name)) return x;
+        return null;
+    }
+
+    /** netdev_name_in_use(): a name or altname of some device in {@code ns}. */
+    public static boolean nameInUse(NetNamespace ns, String name) { return devGetByName(ns, name) != null; }
+
+    /**
+     * rtnl_linkprop() for RTM_NEWLINKPROP / RTM_DELLINKPROP: each altname in turn, stopping at the
+     * first refusal with the earlier ones done (netdev_name_node_alt_create / _destroy).
+     */
+    public static void linkProp(NetDevice dev, boolean add, java.util.List<String> names) {
+        for (String name : names) {
+            if (add) {
+                if (nameInUse(dev.ns, name)) throw new KernelException(Errno.EEXIST);
+                dev.altnames.add(name);
+            } else {
+                NetDevice owner = devGetByName(dev.ns, name);
+                if (owner == null) throw new KernelException(Errno.ENOENT);
+                // the lookup found the primary name or another device's altname
+                if (owner != dev || dev.name.equals(name)) throw new KernelException(Errno.EINVAL);
+                dev.altnames.remove(name);
+            }
+        }
+    }
+
+    /** Whether addrconf has an in6_dev for the device (IFLA_AF_SPEC carries AF_INET6 in a dump). */
+    public static boolean hasInet6Dev(NetDevice dev) {
+        return dev.mtu >= IPV6_MIN_MTU || dev.type == If.ARPHRD_LOOPBACK;
+    }
+
+    /**
+     * set_operstate(): user space may move an UP device to DORMANT or TESTING and back to UP;
+     * other transitions are ignored.
+     */
+    public static void setOperstate(NetDevice dev, int transition) {
+        OperState cur = dev.operstate, st = cur;
+        boolean operUp = cur == OperState.UP || cur == OperState.UNKNOWN;
+        if (transition == OperState.UP.ordinal()) {
+            if ((cur == OperState.DORMANT || cur == OperState.TESTING || cur == OperState.UNKNOWN) && !dev.dormant)
+                st = OperState.UP;
+        } else if (transition == OperState.TESTING.ordinal()) {
+            if (operUp) st = OperState.TESTING;
+        } else if (transition == OperState.DORMANT.ordinal()) {
+            if (operUp) st = OperState.DORMANT;
+        }
+        if (st != cur) {
+            dev.operstate = st;
+            dev.host().notify(NetdevEvent.CHANGE, dev);
+        }
     }
 
     /**
@@ -42,6 +118,17 @@ public final class RtnlLink {
      * first refusal with the changes made so far kept.
      */
     public static void setlink(NetDevice dev, SetLink s) {
+        // rtnl_newlink(): the link netns id is resolved before anything is done
+        if (s.linkNetnsid != null && dev.ns.nsidLookup(s.linkNetnsid) == null)
+            throw new KernelException(Errno.EINVAL, "Unknown network namespace id");
+        // validate_linkmsg()
+        if (s.gsoMaxSize != null && Integer.compareUnsigned(s.gsoMaxSize, dev.tsoMaxSize) > 0)
+            throw new KernelException(Errno.EINVAL, "too big gso_max_size");
+        if (s.addrGenMode != null) {
+            // inet6_validate_link_af(): no in6_dev, or stable_privacy without a stable_secret
+            if (!hasInet6Dev(dev)) throw new KernelException(Errno.EAFNOSUPPORT);
+            if (s.addrGenMode == 2) throw new KernelException(Errno.EINVAL);
+        }
         String ifname = s.ifname;
         if (s.netns != null && s.netns != dev.ns) {
             NetNamespace from = dev.ns;
@@ -62,6 +149,8 @@ public final class RtnlLink {
         if (s.mtu != null) {
             validateMtu(dev, s.mtu);
             Dev.setMtu(dev, s.mtu);
+            // addrconf: the in6_dev goes below IPV6_MIN_MTU and comes back with the defaults
+            if (!hasInet6Dev(dev)) dev.addrGenMode = 0;
         }
         if (s.group != null) dev.group = s.group;
         if (ifname != null) Dev.changeName(dev, ifname);
@@ -75,6 +164,14 @@ public final class RtnlLink {
         if (s.gsoMaxSize != null) dev.gsoMaxSize = s.gsoMaxSize;
         if (s.gsoMaxSegs != null) dev.gsoMaxSegs = s.gsoMaxSegs;
         if (s.groMaxSize != null) dev.groMaxSize = s.groMaxSize;
+        if (s.operstate != null) setOperstate(dev, s.operstate);
+        if (s.linkMode != null) dev.linkMode = s.linkMode;
+        // do_setvfinfo(): none of the modelled drivers has SR-IOV virtual functions
+        if (s.vfInfo) throw new KernelException(Errno.EOPNOTSUPP);
+        if (s.addrGenMode != null) dev.addrGenMode = s.addrGenMode;
+        // do_set_proto_down(): no modelled driver sets IFF_CHANGE_PROTO_DOWN
+        if (s.protoDown != null || s.protoDownReason)
+            throw new KernelException(Errno.EOPNOTSUPP, "Protodown not supported by device");
     }
 
     /** dev_validate_mtu() as do_setlink reports it (with the extack message). */

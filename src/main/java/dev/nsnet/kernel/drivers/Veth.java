@@ -76,10 +76,9 @@ public final class Veth extends NetDeviceOps {
         }
         peer.priv = dev;
         dev.priv = peer;
-        // netif_carrier_off() on both; linkwatch settles the device before its peer (observed on
-        // 6.18: a fresh pair reports LOWERLAYERDOWN on whichever end is set up first).
-        Dev.carrierOff(dev);
-        Dev.carrierOff(peer);
+        // netif_carrier_off() on both (peer first); linkwatch runs once both are off, so a fresh
+        // pair reports LOWERLAYERDOWN on whichever end is set up first.
+        Dev.carrierOff(peer, dev);
         return dev;
     }
 
@@ -112,14 +111,12 @@ public final class Veth extends NetDeviceOps {
     }
 
     /**
-     * veth_close(): carrier off on both ends. The peer (still up) is settled first, while this end
-     * still looks operational: it reports LOWERLAYERDOWN, this end DOWN (as observed on 6.18).
+     * veth_close(): carrier off on both ends, then linkwatch: the peer (still up) finds this end
+     * without carrier and reports LOWERLAYERDOWN; this end, not running, reports DOWN.
      */
     @Override
     public void stop(NetDevice dev) {
-        NetDevice peer = peer(dev);
-        if (peer != null) Dev.carrierOff(peer);
-        Dev.carrierOff(dev);
+        Dev.carrierOff(dev, peer(dev));
     }
 
     @Override

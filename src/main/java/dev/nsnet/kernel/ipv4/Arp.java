@@ -95,7 +95,7 @@ public final class Arp {
         NeighTable tbl = NeighTable.of(ns);
         if (sip == 0) {
             // RFC 2131 duplicate address detection probe.
-            if (op == OP_REQUEST && Fib.devAddrType(ns, dev, tip) == RouteType.LOCAL && !arpIgnore(in, sip, tip)) {
+            if (op == OP_REQUEST && Fib.addrType(ns, tip) == RouteType.LOCAL && !arpIgnore(in, sip, tip)) {
                 send(OP_REPLY, sip, dev, tip, sha, dev.mac, sha);
             }
             Dev.consume(skb);
@@ -121,7 +121,7 @@ public final class Arp {
                 return;
             } else if (in.forwarding()) {
                 if (addrType == RouteType.UNICAST.ordinal() && skb.outDev != null && skb.outDev != dev
-                        && in.proxyArp() && InDevice.of(skb.outDev) != null) {
+                        && ((in.proxyArp() && InDevice.of(skb.outDev) != null) || tbl.pneighFind(dev, tip, false) != null)) {
                     Neigh n = tbl.lookupOrCreate(dev, sip);
                     tbl.update(n, sha, NeighState.STALE, NeighTable.F_OVERRIDE);
                     if (tp.on) tp.step(skb, dev, "arp_process", "proxy_arp reply for " + Inet4.format(tip));
@@ -139,7 +139,7 @@ public final class Arp {
         if (n != null || accept) isGarp = isGarp(ns, dev, addrType, op, sip, tip, sha, tha);
         if (accept && n == null) {
             if (isGarp || (op == OP_REPLY && (addrType[0] == RouteType.UNICAST.ordinal()
-                    || (addrType[0] < 0 && Fib.devAddrType(ns, dev, sip) == RouteType.UNICAST)))) {
+                    || (addrType[0] < 0 && Fib.addrType(ns, sip) == RouteType.UNICAST)))) {
                 n = tbl.lookupOrCreate(dev, sip);
             }
         }
@@ -159,7 +159,7 @@ public final class Arp {
         boolean garp = tip == sip;
         if (garp && op == OP_REPLY) garp = tha == sha;
         if (garp) {
-            RouteType t = Fib.devAddrType(ns, dev, sip);
+            RouteType t = Fib.addrType(ns, sip);
             addrType[0] = t.ordinal();
             if (t != RouteType.UNICAST) garp = false;
         }
@@ -250,14 +250,14 @@ public final class Arp {
             case 1 -> {
                 if (hint != null) {
                     int s = Ipv4.src(hint.buf, hint.networkHeader);
-                    if (Fib.devAddrType(ns, dev, s) == RouteType.LOCAL && addrOnlink(in, target, s)) saddr = s;
+                    if (Fib.addrType(ns, s) == RouteType.LOCAL && addrOnlink(in, target, s)) saddr = s;
                 }
             }
             case 2 -> { }
             default -> {
                 if (hint != null) {
                     int s = Ipv4.src(hint.buf, hint.networkHeader);
-                    if (Fib.devAddrType(ns, dev, s) == RouteType.LOCAL) saddr = s;
+                    if (Fib.addrType(ns, s) == RouteType.LOCAL) saddr = s;
                 }
             }
         }
@@ -329,6 +329,15 @@ public final class Arp {
         });
     }
 
+    /** inetdev_event(): with arp_notify, a gratuitous ARP for the first address when the link comes up. */
+    private static void arpNotify(NetDevice d) {
+        InDevice in = InDevice.of(d);
+        if (in == null || in.arpNotify() == 0 || !d.isUp()) return;
+        IfAddr ifa = in.primary();
+        if (ifa == null) return;
+        send(OP_REQUEST, ifa.local, d, ifa.local, -1, d.mac, -1);
+    }
+
     private static void netdevEvent(dev.nsnet.kernel.core.NetdevEvent ev, NetDevice d) {
         if (d.ns == null) return;
         NeighTable tbl = NeighTable.of(d.ns);
@@ -337,7 +346,11 @@ public final class Arp {
                 if (InDevice.of(d) != null) tbl.parmsAlloc(d);
             }
             case CHANGENAME -> tbl.parmsRename(d);
-            case CHANGEADDR -> tbl.changeAddr(d);
+            case CHANGEADDR -> {
+                tbl.changeAddr(d);
+                arpNotify(d);
+            }
+            case UP -> arpNotify(d);
             case CHANGE -> {
                 InDevice in = InDevice.of(d);
                 if (!d.carrier && (in == null || in.arpEvictNocarrier())) tbl.carrierDown(d);
@@ -345,6 +358,7 @@ public final class Arp {
             case DOWN -> tbl.ifdown(d);
             case UNREGISTER -> {
                 tbl.ifdown(d);
+                tbl.pneighIfdown(d);
                 tbl.parmsRelease(d);
             }
             default -> { }

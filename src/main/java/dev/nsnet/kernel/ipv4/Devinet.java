@@ -48,6 +48,7 @@ public final class Devinet {
     public static IfAddr newAddr(NetDevice dev, AddrRequest req) {
         InDevice in = InDevice.of(dev);
         if (in == null) throw new KernelException(Errno.ENOBUFS);
+        checkLabel(req.label);
         if (req.prefixLen > 32 || !req.hasLocal) throw new KernelException(Errno.EINVAL);
         IfAddr ifa = new IfAddr(in);
         ifa.local = req.local;
@@ -67,13 +68,20 @@ public final class Devinet {
         if ((req.nlflags & FibConfig.NLM_F_EXCL) != 0 || (req.nlflags & FibConfig.NLM_F_REPLACE) == 0) {
             throw new KernelException(Errno.EEXIST, "ipv4: Address already assigned");
         }
-        // Replace: the kernel updates flags, lifetimes and the prefix route's metric in place.
+        // Replace: the kernel updates lifetimes and the prefix route's metric in place.
         if (old.rtPriority != ifa.rtPriority) {
             old.rtPriority = ifa.rtPriority;
             FibFrontend.modifyPrefixMetric(old);
         }
-        old.flags = (old.flags & IfAddr.IFA_F_SECONDARY) | (ifa.flags & ~IfAddr.IFA_F_SECONDARY);
+        // Only the metric (and lifetimes) change: flags such as noprefixroute stay as they were.
         return old;
+    }
+
+    /** ifa_ipv4_policy: IFA_LABEL is a string of at most IFNAMSIZ - 1 bytes. */
+    private static void checkLabel(String label) {
+        if (label != null && label.length() > 15) {
+            throw new KernelException(Errno.EINVAL, "Attribute failed policy validation");
+        }
     }
 
     /** find_matching_ifa(). */
@@ -110,6 +118,7 @@ public final class Devinet {
      * @param local IFA_LOCAL or null; {@code address} IFA_ADDRESS (with prefixLen) or null; label or null
      */
     public static IfAddr delAddr(NetDevice dev, Integer local, Integer address, int prefixLen, String label) {
+        checkLabel(label);
         InDevice in = InDevice.of(dev);
         if (in == null) throw new KernelException(Errno.EADDRNOTAVAIL, "ipv4: Address not found");
         for (IfAddr ifa : in.ifaList) {

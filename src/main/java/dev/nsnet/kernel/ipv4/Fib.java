@@ -59,10 +59,10 @@ public final class Fib {
             }
             FibTable t = net.table(r.table, false);
             if (t == null) continue;
-            FibAlias fa = t.lookup(dst, tos, scope, oif, ignoreLinkstate);
-            if (fa == null || fa.route.type() == RouteType.THROW) continue;
-            if (r.suppressPrefixlen >= 0 && fa.route.prefixLen() <= r.suppressPrefixlen) continue;
-            return fa.result;
+            FibResult res = t.lookupResult(dst, src, tos, scope, oif, ignoreLinkstate);
+            if (res == null || res.type() == RouteType.THROW) continue;
+            if (r.suppressPrefixlen >= 0 && res.prefixLen() <= r.suppressPrefixlen) continue;
+            return res;
         }
         return null;
     }
@@ -95,10 +95,11 @@ public final class Fib {
         FibTable t = Ipv4Net.of(ns).table(tableId, false);
         if (t == null) t = Ipv4Net.of(ns).table(Route.TABLE_MAIN, false);
         if (t == null) return RouteType.BROADCAST;
-        FibAlias fa = t.lookup(addr, 0, 0, 0, false);
-        if (fa == null || errnoOf(fa.result) != null) return RouteType.UNICAST;
-        if (dev != null && dev != fa.route.dev()) return RouteType.UNICAST;
-        return fa.route.type();
+        FibResult res = t.lookupResult(addr, 0, 0, 0, 0, false);
+        if (res == null || errnoOf(res) != null) return RouteType.UNICAST;
+        // the first next hop's device decides (fib_info_nhc(res.fi, 0))
+        if (dev != null && dev != res.route().dev()) return RouteType.UNICAST;
+        return res.type();
     }
 
     // ------------------------------------------------------------------ route insertion
@@ -118,6 +119,13 @@ public final class Fib {
 
     /** fib_create_info(): validates a request and resolves its next hop; returns the new alias. */
     static FibAlias createInfo(NetNamespace ns, FibConfig cfg) {
+        if (cfg.multipath != null && cfg.multipath.size() == 1) {
+            Nexthop only = cfg.multipath.get(0);
+            if (cfg.gateway == 0) cfg.gateway = only.gateway();
+            if (cfg.oif == null) cfg.oif = only.dev();
+            cfg.onlink |= only.onlink();
+            cfg.multipath = null;
+        }
         if (cfg.type == RouteType.UNSPEC || cfg.type.ordinal() > RouteType.XRESOLVE.ordinal()
                 || cfg.type == RouteType.NAT || cfg.type == RouteType.XRESOLVE || cfg.type == RouteType.MULTICAST
                 || cfg.type == RouteType.ANYCAST) {
@@ -137,6 +145,8 @@ public final class Fib {
             if (cfg.oif == null) throw new KernelException(Errno.ENODEV);
             dev = cfg.oif;
             nhScope = Route.SCOPE_NOWHERE;
+        } else if (cfg.multipath != null && cfg.multipath.size() > 1) {
+            return createMultipath(ns, cfg);
         } else if (cfg.gateway != 0) {
             int[] sc = new int[1];
             dev = checkNhGw(ns, cfg, sc);
@@ -149,9 +159,46 @@ public final class Fib {
             nhScope = Route.SCOPE_HOST;
         }
         if (cfg.prefsrc != 0 && !validPrefsrc(ns, cfg)) throw new KernelException(Errno.EINVAL, "Invalid prefsrc address");
+        RouteMetrics mx = cfg.metrics == null || cfg.metrics.isEmpty() ? null : cfg.metrics;
+        if (mx != null) mx.convert();
         Route r = new Route(cfg.table, cfg.type, cfg.dst & FibTable.mask(cfg.dstLen), cfg.dstLen, cfg.tos, cfg.protocol,
-                cfg.scope, cfg.prefsrc, cfg.gateway, dev, cfg.priority, cfg.onlink);
+                cfg.scope, cfg.prefsrc, cfg.gateway, dev, cfg.priority, cfg.onlink, mx, null);
         return new FibAlias(r, nhScope);
+    }
+
+    /** fib_create_info() for RTA_MULTIPATH: every next hop is checked like a single one. */
+    private static FibAlias createMultipath(NetNamespace ns, FibConfig cfg) {
+        List<Nexthop> nhs = new ArrayList<>();
+        int[] scopes = new int[cfg.multipath.size()];
+        for (int i = 0; i < scopes.length; i++) {
+            Nexthop req = cfg.multipath.get(i);
+            FibConfig one = new FibConfig();
+            one.table = cfg.table;
+            one.scope = cfg.scope;
+            one.gateway = req.gateway();
+            one.oif = req.dev();
+            one.onlink = req.onlink();
+            NetDevice dev;
+            if (req.gateway() != 0) {
+                int[] sc = new int[1];
+                dev = checkNhGw(ns, one, sc);
+                scopes[i] = sc[0];
+            } else {
+                if (one.onlink) throw new KernelException(Errno.EINVAL, "Invalid flags for nexthop - PERVASIVE and ONLINK can not be set");
+                if (one.oif == null || InDevice.of(one.oif) == null) throw new KernelException(Errno.ENODEV);
+                if (!one.oif.isUp()) throw new KernelException(Errno.ENETDOWN, "Device for nexthop is not up");
+                dev = one.oif;
+                scopes[i] = Route.SCOPE_HOST;
+            }
+            nhs.add(new Nexthop(req.gateway(), dev, req.weight(), req.onlink()));
+        }
+        if (cfg.prefsrc != 0 && !validPrefsrc(ns, cfg)) throw new KernelException(Errno.EINVAL, "Invalid prefsrc address");
+        RouteMetrics mx = cfg.metrics == null || cfg.metrics.isEmpty() ? null : cfg.metrics;
+        if (mx != null) mx.convert();
+        Nexthop first = nhs.get(0);
+        Route r = new Route(cfg.table, cfg.type, cfg.dst & FibTable.mask(cfg.dstLen), cfg.dstLen, cfg.tos, cfg.protocol,
+                cfg.scope, cfg.prefsrc, first.gateway(), first.dev(), cfg.priority, first.onlink(), mx, List.copyOf(nhs));
+        return new FibAlias(r, scopes);
     }
 
     /** fib_check_nh_v4_gw(): the gateway must be on-link (or declared so), through an up device. */
@@ -205,6 +252,7 @@ public final class Fib {
 
     /** fib_table_insert(): adds (or replaces) a route as RTM_NEWROUTE with {@code cfg.nlflags}. */
     public static Route insert(NetNamespace ns, FibConfig cfg) {
+        if (cfg.table == 0) cfg.table = Route.TABLE_MAIN; // fib_new_table(net, 0) is main
         if (cfg.dstLen < 0 || cfg.dstLen > 32) throw new KernelException(Errno.EINVAL, "Invalid prefix length");
         if ((cfg.dst & ~FibTable.mask(cfg.dstLen)) != 0) throw new KernelException(Errno.EINVAL, "Invalid prefix for given prefix length");
         FibAlias nfa = createInfo(ns, cfg);
@@ -249,6 +297,7 @@ public final class Fib {
      * (type UNSPEC, scope NOWHERE, protocol/prefsrc/gateway 0 and oif null mean "any").
      */
     public static Route delete(NetNamespace ns, FibConfig cfg) {
+        if (cfg.table == 0) cfg.table = Route.TABLE_MAIN;
         if (cfg.dstLen < 0 || cfg.dstLen > 32) throw new KernelException(Errno.EINVAL, "Invalid prefix length");
         FibTable t = Ipv4Net.of(ns).table(cfg.table == 0 ? Route.TABLE_MAIN : cfg.table, false);
         if (t == null) throw new KernelException(Errno.ESRCH);
@@ -268,6 +317,15 @@ public final class Fib {
             return r;
         }
         throw new KernelException(Errno.ESRCH);
+    }
+
+    /** The FIB entry of a route (for printing its dump form), or null when it is gone. */
+    public static FibAlias alias(NetNamespace ns, Route r) {
+        FibTable t = Ipv4Net.of(ns).table(r.table(), false);
+        List<FibAlias> l = t == null ? null : t.aliases(r.dst(), r.prefixLen());
+        if (l == null) return null;
+        for (FibAlias fa : l) if (fa.route == r) return fa;
+        return null;
     }
 
     /** Removes one route (the flush of ip route flush). */
@@ -307,9 +365,45 @@ public final class Fib {
     static void syncDownDev(NetNamespace ns, NetDevice dev, boolean force) {
         for (FibTable t : Ipv4Net.of(ns).tablesInDumpOrder()) {
             for (FibAlias fa : t.dump()) {
-                if (fa.route.dev() != dev) continue;
-                if (!force && fa.nhScope == Route.SCOPE_NOWHERE) continue;
-                t.removed(fa);
+                Route r = fa.route;
+                if (!r.multipath()) {
+                    if (r.dev() != dev) continue;
+                    if (!force && fa.nhScope() == Route.SCOPE_NOWHERE) continue;
+                    t.removed(fa);
+                    continue;
+                }
+                // A multipath route loses the next hops through dev; it dies with the last one
+                // (or at once when dev is unregistered).
+                int deadCount = 0;
+                boolean touched = false;
+                for (int i = 0; i < fa.nhCount(); i++) {
+                    if (r.nexthops().get(i).dev() == dev) {
+                        touched = true;
+                        if (force) deadCount = fa.nhCount();
+                        fa.dead[i] = true;
+                    }
+                    if (fa.dead[i]) deadCount++;
+                }
+                if (!touched) continue;
+                if (deadCount >= fa.nhCount()) t.removed(fa);
+                else fa.rebalance();
+            }
+        }
+    }
+
+    /** fib_sync_up(dev, RTNH_F_DEAD): next hops of surviving multipath routes come back with dev. */
+    static void syncUp(NetNamespace ns, NetDevice dev) {
+        for (FibTable t : Ipv4Net.of(ns).tablesInDumpOrder()) {
+            for (FibAlias fa : t.dump()) {
+                if (!fa.route.multipath()) continue;
+                boolean changed = false;
+                for (int i = 0; i < fa.nhCount(); i++) {
+                    if (fa.dead[i] && fa.route.nexthops().get(i).dev() == dev && dev.isUp()) {
+                        fa.dead[i] = false;
+                        changed = true;
+                    }
+                }
+                if (changed) fa.rebalance();
             }
         }
     }

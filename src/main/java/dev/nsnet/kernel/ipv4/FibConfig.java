@@ -18,5 +18,9 @@ public final class FibConfig {
     public NetDevice oif;
     public int priority;
     public boolean onlink;
+    /** RTA_MULTIPATH (dev null / gateway 0 when not given), or null. */
+    public java.util.List<Nexthop> multipath;
+    /** RTA_METRICS, or null. */
+    public RouteMetrics metrics;
     public int nlflags = NLM_F_CREATE | NLM_F_EXCL;
 }

@@ -153,6 +153,7 @@ final class FibFrontend {
             case UP -> {
                 if (in == null) return;
                 for (IfAddr ifa : List.copyOf(in.ifaList)) addIfaddr(ifa);
+                Fib.syncUp(dev.ns, dev);
             }
             case DOWN -> Fib.syncDownDev(dev.ns, dev, false);
             default -> { }

@@ -61,6 +61,18 @@ public final class FibTable {
      * @param ignoreLinkstate FIB_LOOKUP_IGNORE_LINKSTATE (nexthop checks at route insertion)
      */
     FibAlias lookup(int dst, int tos, int scope, int oif, boolean ignoreLinkstate) {
+        FibResult r = lookupResult(dst, 0, tos, scope, oif, ignoreLinkstate);
+        return r == null ? null : aliasOf(r);
+    }
+
+    private FibAlias aliasOf(FibResult r) {
+        List<FibAlias> l = aliases(r.route().dst(), r.prefixLen());
+        if (l != null) for (FibAlias fa : l) if (fa.route == r.route()) return fa;
+        return null;
+    }
+
+    /** fib_table_lookup() with the next hop chosen for the flow (multipath). */
+    FibResult lookupResult(int dst, int src, int tos, int scope, int oif, boolean ignoreLinkstate) {
         for (int len = 32; len >= 0; len--) {
             if (count[len] == 0) continue;
             List<FibAlias> l = byLen[len].get(dst & mask(len));
@@ -70,12 +82,8 @@ public final class FibTable {
                 Route r = fa.route;
                 if (r.tos() != 0 && r.tos() != tos) continue;
                 if (r.scope() < scope) continue;
-                if (r.dev() != null) {
-                    if (!ignoreLinkstate && fa.linkdown() && r.dev().ipPtr instanceof InDevice in
-                            && in.ignoreRoutesWithLinkdown()) continue;
-                    if (oif != 0 && r.dev().ifindex != oif) continue;
-                }
-                return fa;
+                FibResult res = fa.select(dst, src, oif, ignoreLinkstate);
+                if (res != null) return res;
             }
         }
         return null;

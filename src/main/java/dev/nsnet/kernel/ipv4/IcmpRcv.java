@@ -146,7 +146,7 @@ public final class IcmpRcv implements Ipv4Sockets.Protocol {
             return;
         }
         if (net.icmpIgnoreBogusErrorResponses == 0
-                && Fib.devAddrType(dev.ns, dev, Ipv4.dst(b, inner)) == RouteType.BROADCAST) {
+                && Fib.addrType(dev.ns, Ipv4.dst(b, inner)) == RouteType.BROADCAST) {
             Dev.consume(skb);
             return;
         }

@@ -104,7 +104,7 @@ public final class IcmpSend {
         System.arraycopy(b, nh, ob, io + Icmp.HLEN, dataLen);
         Icmp.setChecksum(ob, io, Icmp.HLEN + dataLen);
         if (tp.on) tp.step(skbIn, inDev, "icmp_send", what + " from " + Inet4.format(src) + " to " + Inet4.format(daddr));
-        IpOutput.buildAndSend(skb, rt, src, daddr, tos, net.ipDefaultTtl, Ipv4.PROTO_ICMP, false);
+        IpOutput.buildAndSend(skb, rt, src, daddr, tos, IpOutput.hoplimit(rt, net), Ipv4.PROTO_ICMP, false);
         if (applyRatelimit) peers.globalConsume();
     }
 
@@ -157,7 +157,7 @@ public final class IcmpSend {
         int src = rt.src();
         if (tp.on) tp.step(req, dev, "icmp_echo", "echo reply id " + Icmp.id(b, req.transportHeader) + " seq "
                 + Icmp.seq(b, req.transportHeader) + " to " + Inet4.format(daddr));
-        IpOutput.buildAndSend(skb, rt, src, daddr, tos, net.ipDefaultTtl, Ipv4.PROTO_ICMP, false);
+        IpOutput.buildAndSend(skb, rt, src, daddr, tos, IpOutput.hoplimit(rt, net), Ipv4.PROTO_ICMP, false);
     }
 
     static String describe(int type, int code, int info) {

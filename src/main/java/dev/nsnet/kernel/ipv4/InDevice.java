@@ -20,6 +20,8 @@ public final class InDevice {
     String sysctlName;
     /** net.ipv6.conf.DEV.disable_ipv6 (kept only so scripts can set it). */
     public int disableIpv6;
+    /** net.ipv6.conf.DEV.forwarding (kept only so scripts can set it). */
+    public int ipv6Forwarding;
 
     InDevice(NetDevice dev, DevConf cnf) {
         this.dev = dev;

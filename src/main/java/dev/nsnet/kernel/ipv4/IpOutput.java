@@ -27,16 +27,34 @@ public final class IpOutput {
 
     /** dst_mtu(): the device MTU, lowered by a learnt path MTU for the destination. */
     public static int mtu(Rtable rt) {
-        int m = Math.min(rt.dev().mtu, IP_MAX_MTU);
         int p = IpOutputExceptions.of(rt.dev().ns).mtu(rt.dst());
-        return p > 0 && p < m ? p : m;
+        if (p > 0) return p;
+        long m = metric(rt, RouteMetrics.RTAX_MTU);
+        if (m > 0) return (int) Math.min(m, IP_MAX_MTU);
+        return Math.min(rt.dev().mtu, IP_MAX_MTU);
     }
 
-    /** The MTU towards {@code dst} through {@code dev}. */
+    /** A route metric (RTA_METRICS), 0 when the route sets none. */
+    static long metric(Rtable rt, int type) {
+        FibResult res = rt.res();
+        Route r = res == null ? null : res.route();
+        RouteMetrics m = r == null ? null : r.metrics();
+        return m == null || !m.has(type) ? 0 : m.get(type);
+    }
+
+    /** ip4_dst_hoplimit(): the route's hoplimit metric, else net.ipv4.ip_default_ttl. */
+    static int hoplimit(Rtable rt, Ipv4Net net) {
+        long h = metric(rt, RouteMetrics.RTAX_HOPLIMIT);
+        return h > 0 ? (int) h : net.ipDefaultTtl;
+    }
+
+    /**
+     * The MTU for a packet that is not a socket's own (forwarded, or an ICMP message from the
+     * control socket, which does not use path MTU discovery): the device's
+     * (ip_dst_mtu_maybe_forward() / ip_skb_dst_mtu()).
+     */
     static int mtu(NetDevice dev, int dst) {
-        int m = Math.min(dev.mtu, IP_MAX_MTU);
-        int p = IpOutputExceptions.of(dev.ns).mtu(dst);
-        return p > 0 && p < m ? p : m;
+        return Math.min(dev.mtu, IP_MAX_MTU);
     }
 
     /**
@@ -86,7 +104,8 @@ public final class IpOutput {
     /** ip_finish_output(): fragments what is larger than the MTU. */
     static void finishOutput(SkBuff skb) {
         NetDevice dev = skb.outDev;
-        int mtu = mtu(dev, Ipv4.dst(skb.buf, skb.networkHeader));
+        // ip_skb_dst_mtu(): a local socket's packet uses its route's MTU (route metric included).
+        int mtu = skb.sk instanceof PingSocket ps && ps.pathMtu > 0 ? ps.pathMtu : mtu(dev, Ipv4.dst(skb.buf, skb.networkHeader));
         if (skb.len > mtu) {
             fragment(skb, mtu);
             return;

@@ -56,6 +56,8 @@ public final class Ipv4Sockets {
             if (!s.raw || !s.matches(Ipv4.dst(b, nh), Ipv4.src(b, nh), skb.dev.ifindex)) continue;
             delivered = true;
             if (type >= 0 && type < 32 && (s.icmpFilter & (1 << type)) != 0) continue;
+            Tracepoints tp = ns.emulation().trace;
+            if (tp.on) tp.step(skb, skb.dev, "raw_local_deliver", "copy to a raw ICMP socket");
             s.queueDatagram(skb);
         }
         return delivered;

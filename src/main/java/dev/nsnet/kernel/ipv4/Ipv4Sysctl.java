@@ -199,12 +199,12 @@ final class Ipv4Sysctl {
         bind(s, "net/ipv4/ip_unprivileged_port_start", () -> net.ipUnprivilegedPortStart,
                 v -> net.ipUnprivilegedPortStart = v, 0, 65535);
         s.register("net/ipv4/ping_group_range", () -> net.pingGroupRange[0] + "\t" + net.pingGroupRange[1], v -> {
-            int[] r = vector(v, 2);
+            int[] r = vector(v, net.pingGroupRange);
             net.pingGroupRange[0] = r[0];
             net.pingGroupRange[1] = r[1];
         });
         s.register("net/ipv4/ip_local_port_range", () -> net.ipLocalPortRange[0] + "\t" + net.ipLocalPortRange[1], v -> {
-            int[] r = vector(v, 2);
+            int[] r = vector(v, net.ipLocalPortRange);
             if (r[0] < 1 || r[1] > 65535 || r[1] < r[0] || r[0] < net.ipUnprivilegedPortStart) {
                 throw new KernelException(Errno.EINVAL);
             }
@@ -222,11 +222,13 @@ final class Ipv4Sysctl {
     /** A text entry: numeric defaults accept the same count of integers, text ones any value. */
     private static void plain(Sysctl s, String path, String dflt) {
         String[] val = {dflt};
-        int n = dflt.isEmpty() ? 0 : dflt.split("\t").length;
         boolean numeric = dflt.matches("-?[0-9]+(\t-?[0-9]+)*");
         s.register(path, () -> val[0], v -> {
             if (numeric) {
-                int[] r = vector(v, n);
+                String[] cur = val[0].split("\t");
+                int[] old = new int[cur.length];
+                for (int i = 0; i < cur.length; i++) old[i] = Integer.parseInt(cur[i]);
+                int[] r = vector(v, old);
                 StringBuilder b = new StringBuilder();
                 for (int i = 0; i < r.length; i++) b.append(i > 0 ? "\t" : "").append(r[i]);
                 val[0] = b.toString();
@@ -246,19 +248,20 @@ final class Ipv4Sysctl {
 
     /** proc_dointvec for one value: blanks around it allowed, anything else EINVAL. */
     static int parse(String v) {
-        int[] r = vector(v, 1);
-        return r[0];
+        return vector(v, new int[1])[0];
     }
 
-    /** proc_dointvec over a vector: up to {@code n} integers separated by blanks; extra text is EINVAL. */
-    static int[] vector(String v, int n) {
-        String t = v.trim();
+    /**
+     * proc_dointvec over a vector: the leading values given replace those of {@code current}
+     * (a shorter write leaves the rest, extra values are ignored); text that is not a number
+     * where one is expected is EINVAL.
+     */
+    static int[] vector(String v, int[] current) {
+        String t = v.strip();
         if (t.isEmpty()) throw new KernelException(Errno.EINVAL);
         String[] parts = t.split("[ \t\n]+");
-        if (parts.length > n && n > 0) throw new KernelException(Errno.EINVAL);
-        int[] out = new int[Math.max(n, parts.length)];
-        for (int i = 0; i < parts.length; i++) out[i] = Sysctl.parseInt(parts[i]);
-        if (parts.length < n) throw new KernelException(Errno.EINVAL);
+        int[] out = current.clone();
+        for (int i = 0; i < Math.min(parts.length, out.length); i++) out[i] = Sysctl.parseInt(parts[i]);
         return out;
     }
 
@@ -278,7 +281,9 @@ final class Ipv4Sysctl {
         String dir = "net/ipv4/conf/" + name + "/";
         for (int i = 0; i < DevConf.COUNT; i++) {
             final int idx = i;
-            ns.sysctl.register(dir + DevConf.name(i), () -> Integer.toString(c.v[idx]), v -> confWrite(net, c, idx, parse(v)));
+            // mc_forwarding is 0444: only a multicast routing daemon (MRT_INIT) changes it
+            ns.sysctl.register(dir + DevConf.name(i), () -> Integer.toString(c.v[idx]),
+                    idx == DevConf.MC_FORWARDING ? null : v -> confWrite(net, c, idx, parse(v)));
         }
     }
 
@@ -297,7 +302,6 @@ final class Ipv4Sysctl {
             c.v[idx] = value;
             return;
         }
-        if (idx == DevConf.MC_FORWARDING) throw new KernelException(Errno.EPERM);
         c.set(idx, value);
         if (c == net.devconfDflt) copyDefault(net, idx);
     }
@@ -311,12 +315,13 @@ final class Ipv4Sysctl {
     }
 
     /**
-     * The IPv6 knobs scripts use to keep IPv6 quiet (net.ipv6.conf.{all,default,DEV}.disable_ipv6),
-     * accepted and remembered; nsnet models no IPv6 behaviour.
+     * The IPv6 knobs scripts use to keep IPv6 quiet or to route it
+     * (net.ipv6.conf.{all,default,DEV}.{disable_ipv6,forwarding}), accepted and remembered; nsnet
+     * models no IPv6 behaviour beyond lo's ::1 (see InDevice.hasIpv6Loopback).
      */
     private static void ipv6Stub(NetNamespace ns) {
-        int[] all = {0};
-        int[] dflt = {0};
+        int[] all = {0, 0};   // disable_ipv6, forwarding
+        int[] dflt = {0, 0};
         ns.sysctl.register("net/ipv6/conf/all/disable_ipv6", () -> Integer.toString(all[0]), v -> {
             // addrconf_disable_ipv6(): "all" also rewrites "default" and every device
             all[0] = parse(v);
@@ -324,21 +329,31 @@ final class Ipv4Sysctl {
             for (NetDevice d : ns.devices()) if (d.ipPtr instanceof InDevice in) in.disableIpv6 = all[0];
         });
         ns.sysctl.register("net/ipv6/conf/default/disable_ipv6", () -> Integer.toString(dflt[0]), v -> dflt[0] = parse(v));
+        ns.sysctl.register("net/ipv6/conf/all/forwarding", () -> Integer.toString(all[1]), v -> {
+            // addrconf_fixup_forwarding(): "all" sets "default" and every device
+            all[1] = parse(v);
+            dflt[1] = all[1];
+            for (NetDevice d : ns.devices()) if (d.ipPtr instanceof InDevice in) in.ipv6Forwarding = all[1];
+        });
+        ns.sysctl.register("net/ipv6/conf/default/forwarding", () -> Integer.toString(dflt[1]), v -> dflt[1] = parse(v));
         ns.setSubsys(Ipv6Defaults.class, new Ipv6Defaults(dflt));
     }
 
-    /** Holder of the namespace's net.ipv6.conf.default.disable_ipv6 for devices registered later. */
+    /** Holder of the namespace's net.ipv6.conf.default values for devices registered later. */
     record Ipv6Defaults(int[] dflt) { }
 
-    /** A new device starts from net.ipv6.conf.default.disable_ipv6. */
+    /** A new device starts from net.ipv6.conf.default. */
     static void initDevIpv6(NetNamespace ns, InDevice in) {
         Ipv6Defaults d = ns.subsys(Ipv6Defaults.class);
         in.disableIpv6 = d == null ? 0 : d.dflt()[0];
+        in.ipv6Forwarding = d == null ? 0 : d.dflt()[1];
     }
 
     static void registerDevIpv6(NetNamespace ns, InDevice in) {
         ns.sysctl.register("net/ipv6/conf/" + in.dev.name + "/disable_ipv6", () -> Integer.toString(in.disableIpv6),
                 v -> in.disableIpv6 = parse(v));
+        ns.sysctl.register("net/ipv6/conf/" + in.dev.name + "/forwarding", () -> Integer.toString(in.ipv6Forwarding),
+                v -> in.ipv6Forwarding = parse(v));
     }
 
     static void unregisterDevIpv6(NetNamespace ns, String name) {

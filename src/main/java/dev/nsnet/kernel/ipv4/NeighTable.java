@@ -104,8 +104,8 @@ public final class NeighTable {
 
     // ------------------------------------------------------------------ lookup / create
 
-    /** neigh_lookup(). */
-    public Neigh lookup(NetDevice dev, int ip) { return hash.get(NeighHash.key(dev.ifindex, ip)); }
+    /** neigh_lookup() (loopback and point-to-point devices key every address as 0.0.0.0). */
+    public Neigh lookup(NetDevice dev, int ip) { return hash.get(NeighHash.key(dev.ifindex, keyFor(dev, ip))); }
 
     /** __neigh_lookup(..., creat): finds or creates. */
     public Neigh lookupOrCreate(NetDevice dev, int ip) {
@@ -115,12 +115,13 @@ public final class NeighTable {
 
     /** __neigh_create() with arp_constructor(): NOARP for lo, multicast and broadcast. */
     public Neigh create(NetDevice dev, int ip) {
+        ip = keyFor(dev, ip);
         long now = ns.emulation().now();
         Neigh n = new Neigh(this, dev, ip, parms(dev));
         n.seq = ++createSeq;
         n.used = n.updated = now;
         n.confirmed = now - (n.parms.baseReachableTimeMs << 1) * MS;
-        RouteType type = Fib.devAddrType(ns, dev, ip);
+        RouteType type = Fib.addrType(ns, ip);
         if (type == RouteType.MULTICAST) {
             n.nudState = NeighState.NOARP;
             n.ha = 0x01005e000000L | (ip & 0x7fffff);
@@ -187,6 +188,36 @@ public final class NeighTable {
         update(n, -1, NeighState.FAILED, F_OVERRIDE | F_ADMIN);
         remove(n);
     }
+
+    /** A proxy entry ({@code struct pneigh_entry}): answer ARP for {@code key} on {@code dev} (null: any). */
+    public record PNeigh(int key, NetDevice dev) { }
+
+    private final java.util.ArrayList<PNeigh> proxies = new java.util.ArrayList<>();
+
+    /** pneigh_lookup(..., creat=1) for RTM_NEWNEIGH with NTF_PROXY: adding twice is no error. */
+    public void pneighAdd(NetDevice dev, int ip) {
+        if (pneighFind(dev, ip, true) == null) proxies.add(new PNeigh(ip, dev));
+    }
+
+    /** pneigh_delete(). */
+    public void pneighDelete(NetDevice dev, int ip) {
+        PNeigh p = pneighFind(dev, ip, true);
+        if (p == null) throw new KernelException(Errno.ENOENT);
+        proxies.remove(p);
+    }
+
+    /** pneigh_lookup(..., creat=0): exact device match when {@code exact}, else also device-less entries. */
+    public PNeigh pneighFind(NetDevice dev, int ip, boolean exact) {
+        for (PNeigh p : proxies) {
+            if (p.key() == ip && (p.dev() == dev || (!exact && p.dev() == null))) return p;
+        }
+        return null;
+    }
+
+    public List<PNeigh> proxies() { return java.util.Collections.unmodifiableList(proxies); }
+
+    /** pneigh_ifdown(): proxies of a device that goes away. */
+    void pneighIfdown(NetDevice dev) { proxies.removeIf(p -> p.dev() == dev); }
 
     /** neigh_get() (RTM_GETNEIGH). */
     public Neigh rtmGetNeigh(NetDevice dev, int dst) {

@@ -55,6 +55,8 @@ public final class PingSocket {
     private final ArrayDeque<Message> queue = new ArrayDeque<>();
     /** The transmit verdict of the packet being sent (errno, 0 when it left). */
     int xmitError;
+    /** dst_mtu() of the route of the packet being sent. */
+    int pathMtu;
     private boolean closed;
 
     private PingSocket(NetNamespace ns, boolean raw) {
@@ -143,9 +145,15 @@ public final class PingSocket {
         }
         skb.sk = this;
         skb.mark = mark;
-        int t = ttl >= 0 ? ttl : Ipv4Net.of(ns).ipDefaultTtl;
+        int t = ttl >= 0 ? ttl : IpOutput.hoplimit(rt, Ipv4Net.of(ns));
         xmitError = 0;
-        IpOutput.buildAndSend(skb, rt, rt.src(), dst, tos, t, Ipv4.PROTO_ICMP, df);
+        pathMtu = mtu;
+        ns.emulation().localBhDisable();
+        try {
+            IpOutput.buildAndSend(skb, rt, rt.src(), dst, tos, t, Ipv4.PROTO_ICMP, df);
+        } finally {
+            ns.emulation().localBhEnable();
+        }
         int err = xmitError;
         xmitError = 0;
         return -err;

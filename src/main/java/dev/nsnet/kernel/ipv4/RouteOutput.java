@@ -103,7 +103,7 @@ public final class RouteOutput {
         int gw = 0;
         if (res != null && res.route() != null && res.gateway() != 0 && type == RouteType.UNICAST) {
             FibAlias fa = aliasOf(ns, res);
-            if (fa == null || fa.nhScope == Route.SCOPE_LINK) gw = res.gateway();
+            if (fa == null || fa.nhScopeOf(res) == Route.SCOPE_LINK) gw = res.gateway();
         }
         return new Rtable(type, devOut, gw, src, dst, flags, res, origOif);
     }

@@ -172,13 +172,16 @@ final class BrLinkCmd {
                 case "learning" -> c.learning = onOff(a, next(args, ++i));
                 case "learning_sync" -> c.learningSync = onOff(a, next(args, ++i));
                 case "flood" -> c.flood = onOff(a, next(args, ++i));
-                case "mcast_router" -> c.mcastRouter = atoi(next(args, ++i)) & 0xff;
+                case "mcast_router" -> {
+                    int v = (byte) atoi(next(args, ++i)); // __s8: negative means "not given"
+                    if (v >= 0) c.mcastRouter = v;
+                }
                 case "mcast_flood" -> c.mcastFlood = onOff(a, next(args, ++i));
                 case "bcast_flood" -> c.bcastFlood = onOff(a, next(args, ++i));
                 case "mcast_to_unicast" -> c.mcastToUcast = onOff(a, next(args, ++i));
                 case "cost" -> {
-                    int v = atoi(next(args, ++i));
-                    if (v > 0) c.cost = v;
+                    long v = atoi(next(args, ++i)) & 0xffffffffL; // __u32: sent when not 0
+                    if (v > 0) c.cost = (int) Math.min(v, Integer.MAX_VALUE);
                 }
                 case "priority" -> {
                     int v = (short) atoi(next(args, ++i));
@@ -247,11 +250,11 @@ final class BrLinkCmd {
         return (int) (neg ? -v : v);
     }
 
-    /** strtol(s, &end, 10) accepting the whole non-empty string. */
+    /** strtol(s, &end, 10) that consumed the whole non-empty string (leading blanks allowed). */
     private static Integer strtolFull(String s) {
         if (s.isEmpty()) return null;
         try {
-            return Integer.parseInt(s.trim().equals(s) ? s : "x");
+            return (int) Long.parseLong(s.stripLeading());
         } catch (NumberFormatException e) {
             return null;
         }

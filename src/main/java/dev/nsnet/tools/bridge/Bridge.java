@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The {@code bridge} tool of iproute2 6.1 (bridge/bridge.c): global options, then one object —
- * {@code link} ({@link BrLinkCmd}), {@code fdb} ({@link BrFdbCmd}), {@code vlan} and {@code mdb}
- * (listings of a bridge without VLAN filtering or multicast groups).
+ * {@code link} ({@link BrLinkCmd}), {@code fdb} ({@link BrFdbCmd}), {@code vlan} ({@link BrVlanCmd})
+ * and {@code mdb} ({@link BrMdbCmd}); {@code monitor}, {@code vni} and {@code -batch} are
+ * reported as not supported.
  */
 public final class Bridge implements Tool {
     static final String USAGE = "Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }\n"
@@ -133,8 +134,8 @@ public final class Bridge implements Tool {
         List<String> rest = args.subList(i + 1, n);
         if (IpUtil.matches(obj, "link")) return BrLinkCmd.run(ctx, o, rest);
         if (IpUtil.matches(obj, "fdb")) return BrFdbCmd.run(ctx, o, rest);
-        if (IpUtil.matches(obj, "mdb")) return BrMisc.mdb(ctx, o, rest);
-        if (IpUtil.matches(obj, "vlan")) return BrMisc.vlan(ctx, o, rest);
+        if (IpUtil.matches(obj, "mdb")) return BrMdbCmd.run(ctx, o, rest);
+        if (IpUtil.matches(obj, "vlan")) return BrVlanCmd.run(ctx, o, rest);
         if (IpUtil.matches(obj, "vni") || IpUtil.matches(obj, "monitor")) {
             throw new BridgeError("nsnet: bridge " + obj + " is not supported\n", 1);
         }

@@ -66,6 +66,9 @@ public final class IpAddress implements IpObject {
         if (IpUtil.matches(c, "delete")) return modify(ctx, o, rest, false, 0);
         if (IpUtil.matches(c, "list") || IpUtil.matches(c, "show") || IpUtil.matches(c, "lst")) return list(ctx, o, rest, false);
         if (IpUtil.matches(c, "flush")) return list(ctx, o, rest, true);
+        for (String w : new String[] {"save", "restore", "showdump"}) {
+            if (IpUtil.matches(c, w)) throw new IpError("nsnet: ip address " + w + " (binary dumps) is not supported\n", 2);
+        }
         if (IpUtil.matches(c, "help")) throw new IpError(USAGE, 255);
         throw new IpError("Command \"" + c + "\" is unknown, try \"ip address help\".\n", 255);
     }
@@ -300,8 +303,7 @@ public final class IpAddress implements IpObject {
             String a = args.get(i);
             if (a.equals("to")) {
                 String v = next(args, ++i);
-                IpRouteUtil.Prefix p = IpRouteUtil.getPrefix1(v, f.family);
-                if (p == null) throw IpError.invarg("invalid \"to\"\n", v);
+                IpRouteUtil.Prefix p = IpRouteUtil.getPrefix(v, f.family);
                 f.pfx = p;
                 if (f.family == 0) f.family = p.family;
             } else if (a.equals("scope")) {
@@ -465,15 +467,18 @@ public final class IpAddress implements IpObject {
         p.openArray(IpPrint.JSON, "addr_info");
         InDevice in = InDevice.of(d);
         if (in != null && !(f.up && !d.isUp())) {
-            for (IfAddr a : in.addresses()) {
-                if (!matches(f, a, true)) continue;
-                p.openObject(null);
-                printAddr(p, o, a, false);
-                p.closeObject();
+            // print_selected_addrinfo() opens an object for every address of the family and
+            // print_addrinfo() filters inside it, so a filtered address leaves "{}" in JSON.
+            if (f.family == 0 || f.family == IpRouteUtil.AF_INET) {
+                for (IfAddr a : in.addresses()) {
+                    p.openObject(null);
+                    if (matches(f, a, true)) printAddr(p, o, a, false);
+                    p.closeObject();
+                }
             }
-            if (in.hasIpv6Loopback() && matchesIpv6Loopback(f)) {
+            if (in.hasIpv6Loopback() && (f.family == 0 || f.family == IpRouteUtil.AF_INET6)) {
                 p.openObject(null);
-                printIpv6Loopback(p, o, d);
+                if (matchesIpv6Loopback(f)) printIpv6Loopback(p, o, d);
                 p.closeObject();
             }
         }

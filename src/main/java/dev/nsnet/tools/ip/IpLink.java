@@ -50,8 +50,9 @@ public final class IpLink implements IpObject {
             }
             throw IpLinkHelp.usage();
         }
-        if (IpUtil.matches(a, "xstats") || IpUtil.matches(a, "afstats") || IpUtil.matches(a, "property"))
-            throw new IpError("nsnet: ip link " + a + " is not supported\n", 2);
+        if (IpUtil.matches(a, "xstats")) return xstats(ctx, o, rest);
+        if (IpUtil.matches(a, "afstats")) return afstats(ctx, o, rest);
+        if (IpUtil.matches(a, "property")) return property(ctx, rest);
         throw IpError.exit("Command \"" + a + "\" is unknown, try \"ip link help\".\n");
     }
 
@@ -70,13 +71,113 @@ public final class IpLink implements IpObject {
         // rtnl_newlink(): an existing device of that index or name (looked up in the caller's
         // namespace) answers EEXIST before the kind is even looked up.
         if (r.index != 0 && src.dev(r.index) != null) throw new KernelException(Errno.EEXIST);
-        if (r.name != null && src.dev(r.name) != null) throw new KernelException(Errno.EEXIST);
+        if (r.name != null && RtnlLink.nameInUse(src, r.name)) throw new KernelException(Errno.EEXIST);
+        // rtnl_newlink(): IFLA_LINK_NETNSID names a peer namespace by its nsid here
+        if (r.linkNetnsid != null && src.nsidLookup(r.linkNetnsid) == null)
+            throw new KernelException(Errno.EINVAL, "Unknown network namespace id");
         if (k == null && HOST_KERNEL_KINDS.contains(r.type))
             throw new IpError("nsnet: ip link: device type \"" + r.type + "\" is not supported\n", 2);
         if (k == null) throw new KernelException(Errno.EOPNOTSUPP, "Unknown device type");
         NetNamespace ns = r.netns != null ? r.netns : src;
         k.newLink(ctx, ns, r, r.kindArgs);
         return 0;
+    }
+
+    /**
+     * iplink_prop(): {@code property add|del [dev] DEV altname NAME...} as one
+     * RTM_NEWLINKPROP / RTM_DELLINKPROP (rtnl_linkprop()).
+     */
+    int property(ToolContext ctx, List<String> args) {
+        if (args.isEmpty()) throw IpLinkHelp.usage();
+        String op = args.get(0);
+        boolean add;
+        if (IpUtil.matches(op, "add")) add = true;
+        else if (IpUtil.matches(op, "del")) add = false;
+        else if (IpUtil.matches(op, "help")) throw IpLinkHelp.usage();
+        else throw IpError.exit("Operator required\n");
+        String dev = null;
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i < args.size(); i++) {
+            String a = args.get(i);
+            if (IpUtil.matches(a, "altname")) {
+                String v = IpLinkParse.next(args, ++i);
+                if (!IpUtil.checkAltIfname(v)) throw IpError.invarg("not a valid altname", v);
+                names.add(v);
+            } else if (IpUtil.matches(a, "help")) {
+                throw IpLinkHelp.usage();
+            } else {
+                if (a.equals("dev")) a = IpLinkParse.next(args, ++i);
+                if (dev != null) throw IpError.duparg2("dev", a);
+                if (!IpUtil.checkAltIfname(a)) throw IpError.invarg("\"dev\" not a valid ifname", a);
+                dev = a;
+            }
+        }
+        if (dev == null) throw IpError.exit("Not enough of information: \"dev\" argument is required.\n");
+        NetDevice d = IpLinkParse.lookup(ctx.netns(), dev);
+        if (IpLinkParse.nameToIndex(ctx.netns(), dev) == 0) throw IpError.nodev(dev);
+        if (d == null) throw new KernelException(Errno.ENODEV);
+        RtnlLink.linkProp(d, add, names);
+        return 0;
+    }
+
+    /**
+     * iplink_ifla_xstats(): only bridge and bond (and their ports) have extended statistics; with
+     * no such device the dump is empty.
+     */
+    int xstats(ToolContext ctx, IpOptions o, List<String> args) {
+        if (args.isEmpty()) throw new IpError("xstats: missing argument\n", 1);
+        String a = args.get(0);
+        if (IpUtil.matches(a, "help")) {
+            ctx.out().print("Usage: ... xstats type TYPE [ ARGS ]\n");
+            return 0;
+        }
+        if (!IpUtil.matches(a, "type")) throw IpError.invarg("unknown argument", a);
+        String kind = IpLinkParse.next(args, 1);
+        if (!IPROUTE2_KINDS.contains(kind)) throw IpError.invarg("invalid type", kind);
+        if (!kind.equals("bridge") && !kind.equals("bridge_slave") && !kind.equals("bond") && !kind.equals("bond_slave"))
+            throw new IpError("xstats: link type " + kind + " doesn't support xstats\n", 1);
+        String master = kind.replace("_slave", "");
+        for (NetDevice d : ctx.netns().devices()) {
+            boolean match = kind.endsWith("_slave") ? d.master != null && master.equals(d.master.kind())
+                    : master.equals(d.kind());
+            if (match) throw new IpError("nsnet: ip link xstats type " + kind + " is not supported\n", 2);
+        }
+        emptyJsonDump(ctx, o);
+        return 0;
+    }
+
+    /**
+     * iplink_afstats(): the per-family statistics of IFLA_STATS_AF_SPEC; the kernel only reports
+     * MPLS ones, which no modelled device has, so nothing is printed.
+     */
+    int afstats(ToolContext ctx, IpOptions o, List<String> args) {
+        String filterDev = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("dev")) {
+                String v = IpLinkParse.next(args, ++i);
+                if (filterDev != null) throw IpError.duparg2("dev", v);
+                filterDev = v;
+            } else if (IpUtil.matches(a, "help")) {
+                throw IpLinkHelp.usage();
+            } else {
+                throw IpError.exit("Command \"" + a + "\" is unknown, try \"ip link help\".\n");
+            }
+        }
+        if (filterDev != null && IpLinkParse.nameToIndex(ctx.netns(), filterDev) == 0) {
+            // do_iplink() ignores what iplink_afstats() returns
+            ctx.err().print("Device \"" + filterDev + "\" does not exist.\n");
+            return 0;
+        }
+        emptyJsonDump(ctx, o);
+        return 0;
+    }
+
+    /** new_json_obj() + delete_json_obj() around a dump that printed nothing. */
+    private static void emptyJsonDump(ToolContext ctx, IpOptions o) {
+        IpPrint p = IpPrint.of(ctx.out(), o);
+        p.newJsonObj();
+        p.deleteJsonObj();
     }
 
     /** "replace": NLM_F_CREATE|NLM_F_REPLACE: modify when the device exists, else create. */
@@ -186,7 +287,7 @@ public final class IpLink implements IpObject {
         if (filterDev != null) {
             if (IpLinkParse.nameToIndex(ns, filterDev) == 0)
                 throw new IpError("Device \"" + filterDev + "\" does not exist.\n", 1);
-            NetDevice d = ns.dev(filterDev);
+            NetDevice d = RtnlLink.devGetByName(ns, filterDev);
             if (d == null) {
                 // "ifN" resolved to an index, but iplink_get() asks the kernel by name.
                 throw new IpError("RTNETLINK answers: No such device\nCannot send link get request: No such device\n", 1);

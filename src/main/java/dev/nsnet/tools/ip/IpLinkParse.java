@@ -25,7 +25,7 @@ public final class IpLinkParse {
         int addrLen = 0;
         boolean moveNetns = false;
         Integer qlen = null, mtu = null, group = null, ntx = null, nrx = null;
-        boolean netnsGiven = false;
+        boolean netnsGiven = false, linkNetnsGiven = false;
         int i = 0, n = args.size();
         for (; i < n; i++) {
             String a = args.get(i);
@@ -133,12 +133,71 @@ public final class IpLinkParse {
                     case "gro_max_size" -> r.groMaxSize = (int) (long) u;
                     default -> r.gsoMaxSegs = (int) (long) u;
                 }
-            } else if (a.equals("xdpgeneric") || a.equals("xdpdrv") || a.equals("xdpoffload") || a.equals("xdp")
-                    || a.equals("vf") || a.equals("vrf") || a.equals("mode") || a.equals("state")
-                    || IpUtil.matches(a, "addrgenmode") || IpUtil.matches(a, "link-netns")
-                    || IpUtil.matches(a, "link-netnsid") || a.equals("protodown")
-                    || a.equals("protodown_reason") || a.equals("parentdev")) {
-                throw new IpError("nsnet: ip link: \"" + a + "\" is not supported\n", 2);
+            } else if (a.equals("xdpgeneric") || a.equals("xdpdrv") || a.equals("xdpoffload") || a.equals("xdp")) {
+                next(args, ++i);
+                // xdp_parse(): "off"/"none" as the last word detaches (IFLA_XDP_FD -1); anything
+                // else is a BPF object to load
+                String w = args.get(i);
+                if (i == n - 1 && (w.equals("off") || w.equals("none"))) {
+                    r.xdpOff = true;
+                } else if (!IpUtil.matches(w, "object-file") && !w.equals("obj") && !IpUtil.matches(w, "object-pinned")
+                        && !IpUtil.matches(w, "pinned") && !IpUtil.matches(w, "fd")) {
+                    // bpf_do_parse(): XDP takes an eBPF object file or a pinned program
+                    throw IpError.exit("What mode is \"" + w + "\"?\n");
+                } else {
+                    throw new IpError("nsnet: ip link: loading XDP programs is not supported\n", 2);
+                }
+            } else if (a.equals("vf")) {
+                String v = next(args, ++i);
+                if (IpUtil.getInteger(v) == null) throw IpError.invarg("Invalid \"vf\" value\n", v);
+                if (dev == null) throw IpError.missarg("dev");
+                i = parseVf(args, i);
+                r.vfInfo = true;
+                if (name == dev) dev = null;
+            } else if (a.equals("vrf")) {
+                // no VRF devices exist in nsnet: ll_name_to_index() or name_is_vrf() fails
+                throw IpError.invarg("Not a valid VRF name\n", next(args, ++i));
+            } else if (a.equals("mode")) {
+                String v = next(args, ++i);
+                if (v.equalsIgnoreCase("default")) r.linkMode = 0;
+                else if (v.equalsIgnoreCase("dormant")) r.linkMode = 1;
+                else throw IpError.invarg("Invalid link mode\n", v);
+            } else if (a.equals("state")) {
+                String v = next(args, ++i);
+                int st = -1;
+                for (int k = 0; k < OPER_STATES.length; k++) if (OPER_STATES[k].equalsIgnoreCase(v)) st = k;
+                if (st < 0) throw IpError.invarg("Invalid operstate\n", v);
+                r.operstate = st;
+            } else if (IpUtil.matches(a, "addrgenmode")) {
+                String v = next(args, ++i);
+                int m = -1;
+                for (int k = 0; k < ADDR_GEN_MODES.length; k++) if (ADDR_GEN_MODES[k].equalsIgnoreCase(v)) m = k;
+                if (m < 0) throw IpError.invarg("Invalid address generation mode\n", v);
+                r.addrGenMode = m;
+            } else if (IpUtil.matches(a, "link-netns")) {
+                String v = next(args, ++i);
+                if (linkNetnsGiven) throw IpError.duparg("link-netns/link-netnsid", v);
+                linkNetnsGiven = true;
+                r.linkNetnsid = linkNetnsidOf(ctx, ns, v);
+            } else if (IpUtil.matches(a, "link-netnsid")) {
+                String v = next(args, ++i);
+                if (linkNetnsGiven) throw IpError.duparg("link-netns/link-netnsid", v);
+                linkNetnsGiven = true;
+                r.linkNetnsid = IpUtil.getInteger(v);
+                if (r.linkNetnsid == null) throw IpError.invarg("Invalid \"link-netnsid\" value\n", v);
+            } else if (a.equals("protodown")) {
+                r.protoDown = parseOneOf("protodown", next(args, ++i), "off", "on");
+            } else if (a.equals("protodown_reason")) {
+                String v = next(args, ++i);
+                Long reason = IpUtil.getUnsigned(v);
+                if (reason == null || reason > 31) throw IpError.invarg("invalid protodown reason\n", v);
+                String onOff = next(args, ++i);
+                if (!IpUtil.matches(onOff, "on") && !IpUtil.matches(onOff, "off"))
+                    throw IpError.onOff("protodown_reason", onOff);
+                r.protoDownReason = true;
+            } else if (a.equals("parentdev")) {
+                // IFLA_PARENT_DEV_NAME: only drivers with parent devices read it
+                next(args, ++i);
             } else {
                 if (IpUtil.matches(a, "help")) throw IpLinkHelp.usage();
                 if (a.equals("dev")) a = next(args, ++i);
@@ -188,12 +247,83 @@ public final class IpLinkParse {
         return r;
     }
 
+    /** ipaddress.c's oper_states[]: the names {@code state} accepts (any case), by IF_OPER_* value. */
+    static final String[] OPER_STATES = {"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP"};
+
+    /** get_addr_gen_mode(): IN6_ADDR_GEN_MODE_* by value. */
+    static final String[] ADDR_GEN_MODES = {"eui64", "none", "stable_secret", "random"};
+
+    /**
+     * iplink_parse_vf(): the VF settings after {@code vf N}, up to the first word that is not
+     * one (left to the caller); returns the index of the last word consumed.
+     */
+    static int parseVf(List<String> args, int i) {
+        int start = i, n = args.size();
+        while (i + 1 < n) {
+            String w = args.get(i + 1);
+            if (IpUtil.matches(w, "mac")) {
+                IpUtil.llAddr(next(args, i + 2));
+                i += 2;
+            } else if (IpUtil.matches(w, "vlan")) {
+                String v = next(args, i + 2);
+                if (IpUtil.getUnsigned(v) == null) throw IpError.invarg("Invalid \"vlan\" value\n", v);
+                i += 2;
+                if (i + 1 < n && IpUtil.matches(args.get(i + 1), "qos")) {
+                    String q = next(args, i + 2);
+                    if (IpUtil.getUnsigned(q) == null) throw IpError.invarg("Invalid \"qos\" value\n", q);
+                    i += 2;
+                }
+                if (i + 1 < n && IpUtil.matches(args.get(i + 1), "proto")) {
+                    String pr = next(args, i + 2);
+                    if (!pr.equalsIgnoreCase("802.1Q") && !pr.equalsIgnoreCase("802.1ad"))
+                        throw IpError.invarg("protocol is invalid\n", pr);
+                    i += 2;
+                }
+            } else if (IpUtil.matches(w, "rate") || IpUtil.matches(w, "max_tx_rate")
+                    || IpUtil.matches(w, "min_tx_rate")) {
+                String v = next(args, i + 2);
+                if (IpUtil.getUnsigned(v) == null) throw IpError.invarg("Invalid \"" + w + "\" value\n", v);
+                i += 2;
+            } else if (IpUtil.matches(w, "spoofchk") || IpUtil.matches(w, "query_rss") || IpUtil.matches(w, "trust")) {
+                String v = next(args, i + 2);
+                if (!v.equals("on") && !v.equals("off")) throw IpError.onOff(w, v);
+                i += 2;
+            } else if (IpUtil.matches(w, "state")) {
+                String v = next(args, i + 2);
+                if (!IpUtil.matches(v, "auto") && !IpUtil.matches(v, "enable") && !IpUtil.matches(v, "disable"))
+                    throw IpError.invarg("Invalid \"state\" value\n", v);
+                i += 2;
+            } else if (IpUtil.matches(w, "node_guid") || IpUtil.matches(w, "port_guid")) {
+                next(args, i + 2);
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        if (i == start) throw IpError.incomplete();
+        return i;
+    }
+
+    /**
+     * {@code link-netns NAME}: the nsid NAME has in {@code ns}, assigning one first when it has
+     * none (set_netnsid_from_name(NAME, -1)); invarg when NAME is no /run/netns entry.
+     */
+    static int linkNetnsidOf(ToolContext ctx, NetNamespace ns, String v) {
+        NetNamespace t = v.indexOf('/') < 0 ? ctx.host().netns(v) : null;
+        if (t == null) throw IpError.invarg("Invalid \"link-netns\" value\n", v);
+        int id = ns.nsidOf(t);
+        if (id < 0 && t != ns) id = dev.nsnet.kernel.core.NetnsIds.newId(ns, t, -1);
+        if (id < 0) throw IpError.invarg("Invalid \"link-netns\" value\n", v);
+        return id;
+    }
+
     /**
      * ll_name_to_index(): the index of the device so named, else the N of a name of the form
      * "ifN" (sscanf "if%u", whether or not such a device exists), else 0.
      */
     public static int nameToIndex(NetNamespace ns, String name) {
-        NetDevice d = ns.dev(name);
+        // if_nametoindex(): SIOCGIFINDEX finds altnames too
+        NetDevice d = dev.nsnet.kernel.core.RtnlLink.devGetByName(ns, name);
         if (d != null) return d.ifindex;
         if (name.startsWith("if")) {
             int i = 2, n = name.length();

@@ -81,6 +81,15 @@ public final class IpLinkPrint {
             p.nl();
             stats(p, o, dev);
         }
+        if (!dev.altnames.isEmpty()) {
+            // IFLA_PROP_LIST
+            p.openArray(IpPrint.JSON, "altnames");
+            for (String alt : dev.altnames) {
+                p.string(IpPrint.FP, null, "%s    altname ", p.sl);
+                p.string(IpPrint.ANY, null, "%s", alt);
+            }
+            p.closeArray(IpPrint.JSON, null);
+        }
         p.string(IpPrint.FP, null, "%s", "\n");
     }
 
@@ -233,7 +242,9 @@ public final class IpLinkPrint {
             }
             p.closeObject();
         }
-        if (doLink) p.string(IpPrint.ANY, "inet6_addr_gen_mode", "addrgenmode %s ", "eui64");
+        // print_af_spec(): AF_INET6 is in IFLA_AF_SPEC only while addrconf has an in6_dev
+        if (doLink && RtnlLink.hasInet6Dev(dev))
+            p.string(IpPrint.ANY, "inet6_addr_gen_mode", "addrgenmode %s ", IpLinkParse.ADDR_GEN_MODES[dev.addrGenMode]);
         p.uint(IpPrint.ANY, "num_tx_queues", "numtxqueues %u ", dev.numTxQueues);
         p.uint(IpPrint.ANY, "num_rx_queues", "numrxqueues %u ", dev.numRxQueues);
         p.uint(IpPrint.ANY, "gso_max_size", "gso_max_size %u ", dev.gsoMaxSize);

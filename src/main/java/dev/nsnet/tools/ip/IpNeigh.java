@@ -84,6 +84,8 @@ public final class IpNeigh implements IpObject {
         String lla = null;
         IpRouteUtil.Prefix dst = null;
         boolean router = false;
+        boolean proxy = false;
+        boolean devOk = false;
         for (int i = 0; i < a.size(); i++) {
             String w = a.get(i);
             if (IpUtil.matches(w, "lladdr")) {
@@ -97,13 +99,17 @@ public final class IpNeigh implements IpObject {
             } else if (IpUtil.matches(w, "proxy")) {
                 String v = next(a, ++i);
                 if (IpUtil.matches(v, "help")) throw IpError.exit(USAGE);
-                throw new IpError("nsnet: proxy neighbour entries are not supported\n", 2);
+                if (dst != null) throw IpError.duparg("address", v);
+                dst = IpRouteUtil.getAddr(v, opts.family);
+                devOk = true;
+                proxy = true;
             } else if (w.equals("router")) {
                 router = true;
             } else if (w.equals("use") || w.equals("managed") || IpUtil.matches(w, "extern_learn")) {
                 throw new IpError("nsnet: ip neigh " + w + " is not supported\n", 2);
             } else if (w.equals("dev")) {
                 dev = next(a, ++i);
+                devOk = true;
             } else if (IpUtil.matches(w, "protocol")) {
                 next(a, ++i);
                 throw new IpError("nsnet: ip neigh protocol is not supported\n", 2);
@@ -114,7 +120,7 @@ public final class IpNeigh implements IpObject {
                 dst = IpRouteUtil.getAddr(w, opts.family);
             }
         }
-        if (dev == null || dst == null || dst.family == IpRouteUtil.AF_UNSPEC) {
+        if (!devOk || dst == null || dst.family == IpRouteUtil.AF_UNSPEC) {
             throw IpError.exit("Device and destination are required arguments.\n");
         }
         long mac = -1;
@@ -127,9 +133,15 @@ public final class IpNeigh implements IpObject {
             if (b.length > 6) mac = IpUtil.macOf(java.util.Arrays.copyOf(b, 6));
         }
         NetNamespace ns = ctx.netns();
-        NetDevice d = ns.dev(dev);
-        if (d == null) throw IpError.nodev(dev);
+        NetDevice d = dev == null ? null : ns.dev(dev);
+        if (dev != null && d == null) throw IpError.nodev(dev);
         NeighTable tbl = NeighTable.of(ns);
+        if (proxy) {
+            if (delete) tbl.pneighDelete(d, dst.addr);
+            else tbl.pneighAdd(d, dst.addr);
+            return 0;
+        }
+        if (d == null) throw new KernelException(Errno.EINVAL, "Device not specified");
         if (delete) tbl.rtmDelNeigh(d, dst.addr);
         else tbl.rtmNewNeigh(d, dst.addr, mac, state, nlflags, router);
         return 0;
@@ -173,6 +185,7 @@ public final class IpNeigh implements IpObject {
         int fstate;
         IpRouteUtil.Prefix pfx = null;
         boolean unused = false;
+        boolean proxy = false;
         if (flush) {
             if (a.isEmpty()) {
                 ctx.err().print("Flush requires arguments.\n");
@@ -210,15 +223,14 @@ public final class IpNeigh implements IpObject {
                 if (st == 0) st = 0x100;
                 fstate |= st;
             } else if (w.equals("proxy")) {
-                return 0; // no proxy entries exist
+                proxy = true;
             } else if (IpUtil.matches(w, "protocol")) {
                 next(a, ++i);
                 throw new IpError("nsnet: ip neigh protocol filters are not supported\n", 2);
             } else {
                 if (w.equals("to")) w = next(a, ++i);
                 if (IpUtil.matches(w, "help")) throw IpError.exit(USAGE);
-                pfx = IpRouteUtil.getPrefix1(w, opts.family);
-                if (pfx == null) throw IpError.invarg("to value is invalid\n", w);
+                pfx = IpRouteUtil.getPrefix(w, opts.family);
             }
         }
         NetNamespace ns = ctx.netns();
@@ -237,6 +249,7 @@ public final class IpNeigh implements IpObject {
             }
             return 0;
         }
+        if (proxy) return showOrFlushProxies(ctx, opts, tbl, index, pfx, flush);
         if (flush) {
             int round = 0;
             while (round < 10) {
@@ -268,6 +281,34 @@ public final class IpNeigh implements IpObject {
             print(p, opts, n, index, fstate);
         }
         p.deleteJsonObj();
+        return 0;
+    }
+
+    /** The NTF_PROXY dump (pneigh entries): "ADDR dev DEV proxy". */
+    private int showOrFlushProxies(ToolContext ctx, IpOptions opts, NeighTable tbl, int index,
+                                   IpRouteUtil.Prefix pfx, boolean flush) {
+        IpPrint p = IpPrint.of(ctx.out(), opts);
+        if (!flush) p.newJsonObj();
+        for (NeighTable.PNeigh pn : List.copyOf(tbl.proxies())) {
+            int ifindex = pn.dev() == null ? 0 : pn.dev().ifindex;
+            if (index != 0 && ifindex != index) continue;
+            if (pfx != null && pfx.bitlen > 0 && ((pn.key() ^ pfx.addr) & Inet4.mask(pfx.bitlen)) != 0) continue;
+            if (flush) {
+                tbl.pneighDelete(pn.dev(), pn.key());
+                continue;
+            }
+            p.openObject(null);
+            p.colorString(IpPrint.ANY, IpPrint.COLOR_INET, "dst", "%s ", Inet4.format(pn.key()));
+            if (index == 0 && ifindex != 0) {
+                p.fp("dev ");
+                p.colorString(IpPrint.ANY, IpPrint.COLOR_IFNAME, "dev", "%s ", pn.dev().name);
+            }
+            p.nul(IpPrint.ANY, "proxy", "%s ", "proxy");
+            p.fp("\n");
+            p.closeObject();
+            p.flush();
+        }
+        if (!flush) p.deleteJsonObj();
         return 0;
     }
 

@@ -85,44 +85,77 @@ public final class IpNetns implements IpObject {
     /** netns_list_id(): the current namespace's nsids in id order (rtnl_net_dumpid). */
     int listId(ToolContext ctx, IpOptions o, List<String> args) {
         int nsidFilter = -1;
+        Integer targetNsid = null;
         NetNamespace cur = ctx.netns();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("target-nsid")) {
+                if (targetNsid != null) throw IpError.duparg("target-nsid", a);
                 String v = IpLinkParse.next(args, ++i);
                 Integer t = IpUtil.getInteger(v);
                 if (t == null) throw IpError.invarg("\"target-nsid\" value is invalid", v);
-                if (t < 0) throw IpError.invarg("\"target-nsid\" value should be >= 0", v);
-                NetNamespace target = cur.nsidLookup(t);
-                if (target == null) throw new KernelException(Errno.EINVAL);
-                cur = target;
+                // netns_list_id() names argv[1], the word after the value
+                if (t < 0) throw IpError.invarg("\"target-nsid\" value should be >= 0",
+                        i + 1 < args.size() ? args.get(i + 1) : "(null)");
+                targetNsid = t;
             } else if (a.equals("nsid")) {
                 if (nsidFilter >= 0) throw IpError.duparg("nsid", a);
                 String v = IpLinkParse.next(args, ++i);
                 Integer t = IpUtil.getInteger(v);
                 if (t == null) throw IpError.invarg("\"nsid\" value is invalid", v);
-                if (t < 0) throw IpError.invarg("\"nsid\" value should be >= 0", v);
+                if (t < 0) throw IpError.invarg("\"nsid\" value should be >= 0",
+                        i + 1 < args.size() ? args.get(i + 1) : "(null)");
                 nsidFilter = t;
             } else {
                 throw IpError.exit(USAGE);
             }
         }
         TreeMap<Integer, NetNamespace> ids = new TreeMap<>();
-        for (var e : cur.nsids().entrySet()) ids.put(e.getValue(), e.getKey());
         if (nsidFilter >= 0) {
-            NetNamespace peer = ids.get(nsidFilter);
+            // get_netnsid_from_netnsid(): RTM_GETNSID resolves the peer by its nsid in the caller's
+            // namespace, then reports the id it has in the target's
+            NetNamespace peer = cur.nsidLookup(nsidFilter);
             if (peer == null) throw new KernelException(Errno.EINVAL, "Peer netns reference is invalid");
-            ids = new TreeMap<>(Map.of(nsidFilter, peer));
+            if (targetNsid != null) {
+                cur = cur.nsidLookup(targetNsid);
+                if (cur == null) throw new KernelException(Errno.EINVAL, "Target netns reference is invalid");
+            }
+            ids.put(cur.nsidOf(peer), peer);
+        } else {
+            if (targetNsid != null) {
+                NetNamespace target = cur.nsidLookup(targetNsid);
+                if (target == null) {
+                    // rtnl_net_dumpid() fails: the error, the (empty) JSON array, "Dump terminated"
+                    ctx.err().print("Error: Invalid target network namespace id.\n");
+                    ctx.err().flush();
+                    IpPrint p = IpPrint.of(ctx.out(), o);
+                    p.newJsonObj();
+                    p.deleteJsonObj();
+                    ctx.out().flush();
+                    throw new IpError("Dump terminated\n", 1);
+                }
+                cur = target;
+            }
+            for (var e : cur.nsids().entrySet()) ids.put(e.getValue(), e.getKey());
         }
         IpPrint p = IpPrint.of(ctx.out(), o);
         p.newJsonObj();
         List<String> used = new ArrayList<>();
         for (var e : ids.entrySet()) {
             p.openObject(null);
-            p.integer(IpPrint.ANY, "nsid", "nsid %d ", e.getKey());
+            if (e.getKey() < 0) p.string(IpPrint.FP, null, "nsid unassigned ", null);
+            else p.integer(IpPrint.ANY, "nsid", "nsid %d ", e.getKey());
+            // with a target, NETNSA_CURRENT_NSID: the peer's id in the caller's namespace, which
+            // is also what names it
+            int key = e.getKey();
+            if (targetNsid != null) {
+                key = ctx.netns().nsidOf(e.getValue());
+                if (key < 0) p.string(IpPrint.FP, null, "current-nsid unassigned ", null);
+                else p.integer(IpPrint.ANY, "current-nsid", "current-nsid %d ", key);
+            }
             String name = null;
             for (var n : names(ctx.host())) {
-                if (ctx.netns().nsidOf(n.getValue()) == e.getKey() && !used.contains(n.getKey())) {
+                if (key >= 0 && ctx.netns().nsidOf(n.getValue()) == key && !used.contains(n.getKey())) {
                     name = n.getKey();
                     break;
                 }

@@ -10,6 +10,7 @@ import dev.nsnet.kernel.ipv4.FibConfig;
 import dev.nsnet.kernel.ipv4.FibTable;
 import dev.nsnet.kernel.ipv4.Ipv4Net;
 import dev.nsnet.kernel.ipv4.Route;
+import dev.nsnet.kernel.ipv4.RouteMetrics;
 import dev.nsnet.kernel.ipv4.RouteType;
 import dev.nsnet.kernel.wire.Inet4;
 import dev.nsnet.tools.ToolContext;
@@ -98,6 +99,9 @@ public final class IpRoute implements IpObject {
         if (IpUtil.matches(c, "list") || IpUtil.matches(c, "show") || IpUtil.matches(c, "lst")) return list(ctx, o, rest, false);
         if (IpUtil.matches(c, "get")) return IpRouteGet.run(ctx, o, rest);
         if (IpUtil.matches(c, "flush")) return list(ctx, o, rest, true);
+        for (String w : new String[] {"save", "restore", "showdump"}) {
+            if (IpUtil.matches(c, w)) throw new IpError("nsnet: ip route " + w + " (binary dumps) is not supported\n", 2);
+        }
         if (IpUtil.matches(c, "help")) throw new IpError(USAGE, 255);
         throw new IpError("Command \"" + c + "\" is unknown, try \"ip route help\".\n", 255);
     }
@@ -145,7 +149,7 @@ public final class IpRoute implements IpObject {
             cfg.type = RouteType.UNICAST;
         }
         String d = null;
-        boolean gwOk = false, dstOk = false, scopeOk = false, tableOk = false;
+        boolean gwOk = false, dstOk = false, scopeOk = false, tableOk = false, nhsOk = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -184,6 +188,9 @@ public final class IpRoute implements IpObject {
                         Long m = IpUtil.getUnsigned(v);
                         if (m == null) throw IpError.invarg("\"metric\" value is invalid\n", v);
                         cfg.priority = m.intValue();
+                    } else if (METRIC_WORDS.contains(a) || metricPrefix(a) != null) {
+                        if (cfg.metrics == null) cfg.metrics = new RouteMetrics();
+                        i = parseMetric(args, i, cfg.metrics);
                     } else if (IpUtil.matches(a, "protocol")) {
                         String v = next(args, ++i);
                         Integer p = IpRouteUtil.protoValue(v);
@@ -195,8 +202,13 @@ public final class IpRoute implements IpObject {
                         if (t == null) throw IpError.invarg("\"table\" value is invalid\n", v);
                         cfg.table = t.intValue();
                         tableOk = true;
-                    } else if (a.equals("nexthop") || a.equals("nhid") || a.equals("encap") || a.equals("mtu")
-                            || a.equals("as") || a.equals("realms") || a.equals("from")) {
+                    } else if (a.equals("nexthop")) {
+                        // everything from here on are next hops (parse_nexthops)
+                        cfg.multipath = parseNexthops(ns, args.subList(i, args.size()), family);
+                        nhsOk = true;
+                        i = args.size();
+                    } else if (a.equals("nhid") || a.equals("encap") || a.equals("expires")
+                            || a.equals("as") || IpUtil.matches(a, "realms") || a.equals("from")) {
                         throw new IpError("nsnet: ip route \"" + a + "\" is not supported\n", 2);
                     } else {
                         if (a.equals("to")) a = next(args, ++i);
@@ -231,20 +243,161 @@ public final class IpRoute implements IpObject {
                 cfg.scope = Route.SCOPE_LINK;
             else if (cfg.type == RouteType.UNICAST || cfg.type == RouteType.UNSPEC) {
                 if (!add) cfg.scope = Route.SCOPE_NOWHERE;
-                else if (!gwOk) cfg.scope = Route.SCOPE_LINK;
+                else if (!gwOk && !nhsOk) cfg.scope = Route.SCOPE_LINK;
             }
         }
         if (add) {
             Fib.insert(ns, cfg);
         } else {
             Ipv4Net net = Ipv4Net.of(ns);
-            if (net.table(cfg.table, false) == null) throw new KernelException(Errno.ESRCH, "FIB table does not exist");
+            if (net.table(cfg.table == 0 ? Route.TABLE_MAIN : cfg.table, false) == null) {
+                throw new KernelException(Errno.ESRCH, "FIB table does not exist");
+            }
             if (cfg.dstLen < 32 && (cfg.dst & ~Inet4.mask(cfg.dstLen)) != 0) {
                 throw new KernelException(Errno.EINVAL, "Invalid prefix for given prefix length");
             }
             Fib.delete(ns, cfg);
         }
         return 0;
+    }
+
+    /** parse_nexthops() / parse_one_nh(): "nexthop [via A] [dev D] [weight N] [onlink]" ... */
+    private static List<dev.nsnet.kernel.ipv4.Nexthop> parseNexthops(NetNamespace ns, List<String> args, int family) {
+        List<dev.nsnet.kernel.ipv4.Nexthop> out = new ArrayList<>();
+        int i = 0;
+        while (i < args.size()) {
+            if (!args.get(i).equals("nexthop")) {
+                throw new IpError("Error: \"nexthop\" or end of line is expected instead of \"" + args.get(i) + "\"\n", 255);
+            }
+            if (i + 1 >= args.size()) throw new IpError("Error: unexpected end of line after \"nexthop\"\n", 255);
+            int gw = 0;
+            NetDevice dev = null;
+            int weight = 1;
+            boolean onlink = false;
+            i++;
+            for (; i < args.size(); i++) {
+                String a = args.get(i);
+                if (a.equals("via")) {
+                    String v = next(args, ++i);
+                    if (v.equals("inet")) v = next(args, ++i);
+                    gw = IpRouteUtil.getAddr(v, family).addr;
+                } else if (a.equals("dev")) {
+                    String v = next(args, ++i);
+                    dev = ns.dev(v);
+                    if (dev == null) {
+                        throw new IpError("Cannot find device \"" + v + "\"\nError: cannot parse nexthop\n", 255);
+                    }
+                } else if (a.equals("weight")) {
+                    String v = next(args, ++i);
+                    Long w = IpUtil.getUnsigned(v);
+                    if (w == null || w == 0 || w > 256) throw IpError.invarg("\"weight\" is invalid\n", v);
+                    weight = w.intValue();
+                } else if (a.equals("onlink")) {
+                    onlink = true;
+                } else if (IpUtil.matches(a, "realms") || a.equals("encap") || a.equals("as")) {
+                    throw new IpError("nsnet: ip route nexthop \"" + a + "\" is not supported\n", 2);
+                } else {
+                    break;
+                }
+            }
+            out.add(new dev.nsnet.kernel.ipv4.Nexthop(gw, dev, weight, onlink));
+        }
+        return out;
+    }
+
+    /** Metric keywords iproute2 compares exactly (the others are matched as prefixes, in order). */
+    private static final java.util.Set<String> METRIC_WORDS = java.util.Set.of("mtu", "hoplimit", "advmss", "rtt", "rto_min");
+    private static final String[] METRIC_PREFIXED = {"reordering", "window", "cwnd", "initcwnd", "initrwnd", "features",
+        "quickack", "congctl", "rttvar", "ssthresh"};
+
+    /** The metric a word abbreviates (matches() in iproute_modify's order), or null. */
+    private static String metricPrefix(String a) {
+        for (String w : METRIC_PREFIXED) {
+            if (w.equals("reordering") || IpUtil.matches(a, w)) {
+                if (IpUtil.matches(a, w)) return w;
+            }
+        }
+        return null;
+    }
+
+    /** get_time_rtt(): "100", "100ms", "1.5s"; returns {value, raw(1)/suffixed(0)} or null. */
+    private static long[] timeRtt(String arg) {
+        int i = 0;
+        while (i < arg.length() && (Character.isDigit(arg.charAt(i)) || arg.charAt(i) == '.')) i++;
+        if (i == 0) return null;
+        double t;
+        try {
+            t = Double.parseDouble(arg.substring(0, i));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        String suf = arg.substring(i).toLowerCase(java.util.Locale.ROOT);
+        long raw = 1;
+        if (!suf.isEmpty()) {
+            raw = 0;
+            if (suf.equals("s") || suf.equals("sec") || suf.equals("secs")) t *= 1000;
+            else if (!suf.equals("ms") && !suf.equals("msec") && !suf.equals("msecs")) return null;
+        }
+        long v = (long) t;
+        if (v < t) v++;
+        if (v > 0xffffffffL) return null;
+        return new long[] {v, raw};
+    }
+
+    /** One metric of iproute_modify() at args[i]; returns the index of its last word. */
+    private static int parseMetric(List<String> args, int i, RouteMetrics mx) {
+        String a = args.get(i);
+        String w = METRIC_WORDS.contains(a) ? a : metricPrefix(a);
+        int type = switch (w) {
+            case "mtu" -> RouteMetrics.RTAX_MTU;
+            case "hoplimit" -> RouteMetrics.RTAX_HOPLIMIT;
+            case "advmss" -> RouteMetrics.RTAX_ADVMSS;
+            case "reordering" -> RouteMetrics.RTAX_REORDERING;
+            case "rtt" -> RouteMetrics.RTAX_RTT;
+            case "rto_min" -> RouteMetrics.RTAX_RTO_MIN;
+            case "window" -> RouteMetrics.RTAX_WINDOW;
+            case "cwnd" -> RouteMetrics.RTAX_CWND;
+            case "initcwnd" -> RouteMetrics.RTAX_INITCWND;
+            case "initrwnd" -> RouteMetrics.RTAX_INITRWND;
+            case "features" -> RouteMetrics.RTAX_FEATURES;
+            case "quickack" -> RouteMetrics.RTAX_QUICKACK;
+            case "congctl" -> RouteMetrics.RTAX_CC_ALGO;
+            case "rttvar" -> RouteMetrics.RTAX_RTTVAR;
+            default -> RouteMetrics.RTAX_SSTHRESH;
+        };
+        String v = next(args, ++i);
+        if (v.equals("lock") && type != RouteMetrics.RTAX_FEATURES && type != RouteMetrics.RTAX_QUICKACK) {
+            mx.lock(type);
+            v = next(args, ++i);
+        }
+        String msg = "\"" + (type == RouteMetrics.RTAX_ADVMSS ? "mss" : w) + "\" value is invalid\n";
+        switch (type) {
+            case RouteMetrics.RTAX_RTT, RouteMetrics.RTAX_RTTVAR, RouteMetrics.RTAX_RTO_MIN -> {
+                long[] t = timeRtt(v);
+                if (t == null) throw IpError.invarg(msg, v);
+                long val = t[0];
+                if (type == RouteMetrics.RTAX_RTT && t[1] == 0) val *= 8;
+                if (type == RouteMetrics.RTAX_RTTVAR && t[1] == 0) val *= 4;
+                mx.put(type, val & 0xffffffffL);
+            }
+            case RouteMetrics.RTAX_FEATURES -> {
+                if (!v.equals("ecn")) throw IpError.invarg("\"features\" value not valid\n", v);
+                mx.put(type, 1);
+            }
+            case RouteMetrics.RTAX_QUICKACK -> {
+                Long q = IpUtil.getUnsigned(v);
+                if (q == null) throw IpError.invarg(msg, v);
+                if (q != 0 && q != 1) throw IpError.invarg("\"quickack\" value should be 0 or 1\n", v);
+                mx.put(type, q);
+            }
+            case RouteMetrics.RTAX_CC_ALGO -> mx.ccAlgo(v);
+            default -> {
+                Long n = IpUtil.getUnsigned(v);
+                if (n == null || (type == RouteMetrics.RTAX_HOPLIMIT && n > 255)) throw IpError.invarg(msg, v);
+                mx.put(type, n);
+            }
+        }
+        return i;
     }
 
     // ------------------------------------------------------------------ show / flush
@@ -374,7 +527,15 @@ public final class IpRoute implements IpObject {
             FibTable t = net.table(f.tb, false);
             if (t == null) {
                 ctx.err().print("Error: ipv4: FIB table does not exist.\n");
-                throw new IpError(flush ? "Flush terminated\n" : "Dump terminated\n", 2);
+                ctx.err().print(flush ? "Flush terminated\n" : "Dump terminated\n");
+                ctx.err().flush();
+                if (!flush && o.json) {
+                    // new_json_obj() already wrote "[" to the (buffered) stdout; it is flushed at exit
+                    IpPrint p = IpPrint.of(ctx.out(), o);
+                    p.newJsonObj();
+                    p.flush();
+                }
+                return 2;
             }
             tables.add(t);
         } else {

@@ -35,6 +35,7 @@ final class IpRouteGet {
         Integer dst = null;
         int tos = 0;
         boolean fibmatch = false;
+        boolean connected = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("tos") || IpUtil.matches(a, "dsfield")) {
@@ -57,8 +58,10 @@ final class IpRouteGet {
                 mark = m;
             } else if (IpUtil.matches(a, "oif") || a.equals("dev")) {
                 odev = IpRoute.next(args, ++i);
-            } else if (IpUtil.matches(a, "notify") || IpUtil.matches(a, "connected")) {
+            } else if (IpUtil.matches(a, "notify")) {
                 // accepted, no effect on the answer
+            } else if (IpUtil.matches(a, "connected")) {
+                connected = true;
             } else if (IpUtil.matches(a, "uid")) {
                 String v = IpRoute.next(args, ++i);
                 if (IpUtil.getUnsigned(v) == null) throw IpError.invarg("invalid UID\n", v);
@@ -85,7 +88,6 @@ final class IpRouteGet {
             oif = ns.dev(odev);
             if (oif == null) throw IpError.nodev(odev);
         }
-        if (fibmatch) throw new IpError("nsnet: ip route get fibmatch is not supported\n", 2);
         int s = src == null ? 0 : src;
         Ipv4Net net = Ipv4Net.of(ns);
         IpPrint p = IpPrint.of(ctx.out(), o);
@@ -107,7 +109,8 @@ final class IpRouteGet {
                 if (type == RouteType.BROADCAST) flags |= Rtable.RTCF_LOCAL | Rtable.RTCF_BROADCAST;
                 NetDevice out = skb.outDev;
                 int gw = type == RouteType.UNICAST ? skb.nexthop : 0;
-                print(p, type, dst, src, gw, out, table, 0, mark, flags, iif);
+                print(p, o.details > 0, type, dst, src, gw, out, table, 0, mark, flags, iif,
+                        type == RouteType.UNICAST && res != null && res.route() != null ? res.route().metrics() : null);
             } finally {
                 skb.free();
             }
@@ -115,8 +118,27 @@ final class IpRouteGet {
         }
         Rtable rt = RouteOutput.resolve(ns, dst, s, tos, oif == null ? 0 : oif.ifindex, (int) mark);
         int table = tableOf(net, rt.res());
+        if (fibmatch) {
+            // RTM_F_FIB_MATCH: the FIB entry itself, in dump form
+            dev.nsnet.kernel.ipv4.FibAlias fa = rt.res() == null || rt.res().route() == null ? null
+                    : Fib.alias(ns, rt.res().route());
+            if (fa == null) throw new KernelException(Errno.EHOSTUNREACH);
+            IpRoutePrint.Shown shown = new IpRoutePrint.Shown();
+            shown.tb = table == Route.TABLE_MAIN || table == 0 ? -1 : 0;
+            p.newJsonObj();
+            IpRoutePrint.print(p, o, shown, fa);
+            p.deleteJsonObj();
+            return 0;
+        }
         int prefsrc = (src == null || rt.src() != src) ? rt.src() : 0;
-        print(p, rt.type(), dst, src, rt.gateway(), rt.dev(), table, prefsrc, mark, rt.flags(), null);
+        if (connected && src == null) {
+            // iproute2 prints the first answer, then asks again (with the same request) and
+            // prints that answer too
+            print(p, o.details > 0, rt.type(), dst, src, rt.gateway(), rt.dev(), table, prefsrc, mark, rt.flags(), null,
+                    rt.res() != null && rt.res().route() != null ? rt.res().route().metrics() : null);
+        }
+        print(p, o.details > 0, rt.type(), dst, src, rt.gateway(), rt.dev(), table, prefsrc, mark, rt.flags(), null,
+                rt.res() != null && rt.res().route() != null ? rt.res().route().metrics() : null);
         return 0;
     }
 
@@ -137,16 +159,18 @@ final class IpRouteGet {
     }
 
     /** print_route() of a cloned route as rt_fill_info() reports it. */
-    private static void print(IpPrint p, RouteType type, int dst, Integer src, int gw, NetDevice dev, int table,
-                              int prefsrc, long mark, int flags, NetDevice iif) {
+    private static void print(IpPrint p, boolean details, RouteType type, int dst, Integer src, int gw, NetDevice dev, int table,
+                              int prefsrc, long mark, int flags, NetDevice iif, dev.nsnet.kernel.ipv4.RouteMetrics metrics) {
         p.newJsonObj();
         p.openObject(null);
-        if (type != RouteType.UNICAST) p.string(IpPrint.ANY, "type", "%s ", type.iprouteName());
+        if (type != RouteType.UNICAST || details) p.string(IpPrint.ANY, "type", "%s ", type.iprouteName());
         p.string(IpPrint.ANY, "dst", "%s ", Inet4.format(dst));
         if (src != null) p.string(IpPrint.ANY, "from", "from %s ", Inet4.format(src));
         if (gw != 0) IpRoutePrint.gateway(p, gw);
         if (dev != null) IpRoutePrint.ifidx(p, dev.name, "dev");
-        if (table != 0 && table != Route.TABLE_MAIN) p.string(IpPrint.ANY, "table", "table %s ", IpRouteUtil.tableName(table));
+        if (table != 0 && (table != Route.TABLE_MAIN || details)) {
+            p.string(IpPrint.ANY, "table", "table %s ", IpRouteUtil.tableName(table));
+        }
         if (prefsrc != 0) IpRoutePrint.prefsrc(p, prefsrc);
         IpRoutePrint.rtFlags(p, flags & ~0xFFFF);
         if (mark != 0) {
@@ -156,6 +180,7 @@ final class IpRouteGet {
         }
         if (iif == null) p.uint(IpPrint.ANY, "uid", "uid %u ", 0);
         cacheFlags(p, flags);
+        if (metrics != null) IpRoutePrint.metrics(p, metrics);
         if (iif != null) IpRoutePrint.ifidx(p, iif.name, "iif");
         p.string(IpPrint.FP, null, "\n", null);
         p.closeObject();

@@ -3,6 +3,7 @@ package dev.nsnet.tools.ip;
 import dev.nsnet.kernel.ipv4.FibAlias;
 import dev.nsnet.kernel.ipv4.InDevice;
 import dev.nsnet.kernel.ipv4.Route;
+import dev.nsnet.kernel.ipv4.RouteMetrics;
 import dev.nsnet.kernel.ipv4.RouteType;
 import dev.nsnet.kernel.wire.Inet4;
 
@@ -24,6 +25,30 @@ final class IpRoutePrint {
         /** filter.tb: 0 when listing all tables (then the table is printed). */
         int tb;
         boolean typeFiltered;
+    }
+
+    /** print_rta_multipath(). */
+    static void multipath(IpPrint p, FibAlias fa) {
+        p.openArray(IpPrint.JSON, "nexthops");
+        for (int i = 0; i < fa.route.nexthops().size(); i++) {
+            dev.nsnet.kernel.ipv4.Nexthop nh = fa.route.nexthops().get(i);
+            p.openObject(null);
+            p.string(IpPrint.FP, null, "%s\tnexthop ", p.sl);
+            if (nh.gateway() != 0) gateway(p, nh.gateway());
+            p.string(IpPrint.ANY, "dev", "dev %s ", nh.dev().name);
+            p.integer(IpPrint.ANY, "weight", "weight %d ", nh.weight());
+            int f = 0;
+            if (fa.dead(i)) f |= RTNH_F_DEAD;
+            if (nh.onlink()) f |= RTNH_F_ONLINK;
+            if (fa.linkdown(i)) {
+                f |= RTNH_F_LINKDOWN;
+                InDevice in = InDevice.of(nh.dev());
+                if (in != null && in.ignoreRoutesWithLinkdown()) f |= RTNH_F_DEAD;
+            }
+            rtFlags(p, f);
+            p.closeObject();
+        }
+        p.closeArray(IpPrint.JSON, null);
     }
 
     /** rtm_flags of a route in a dump: its next hop's flags. */
@@ -49,8 +74,10 @@ final class IpRoutePrint {
                 : r.prefixLen() == 32 ? Inet4.format(r.dst()) : Inet4.format(r.dst()) + "/" + r.prefixLen();
         p.string(IpPrint.ANY, "dst", "%s ", dst);
         if (r.tos() != 0 && !s.tosFixed) p.string(IpPrint.ANY, "tos", "tos %s ", String.format("0x%02x", r.tos()));
-        if (r.gateway() != 0 && s.viaBitlen != 32) gateway(p, r.gateway());
-        if (r.dev() != null && !s.oifFixed) ifidx(p, r.dev().name, "dev");
+        if (!r.multipath()) {
+            if (r.gateway() != 0 && s.viaBitlen != 32) gateway(p, r.gateway());
+            if (r.dev() != null && !s.oifFixed) ifidx(p, r.dev().name, "dev");
+        }
         int table = r.table();
         if (table != 0 && (table != Route.TABLE_MAIN || o.details > 0) && s.tb == 0) {
             p.string(IpPrint.ANY, "table", "table %s ", IpRouteUtil.tableName(table));
@@ -63,7 +90,9 @@ final class IpRoutePrint {
         }
         if (r.prefsrc() != 0 && s.prefsrcBitlen != 32) prefsrc(p, r.prefsrc());
         if (r.metric() != 0 && !s.metricFixed) p.uint(IpPrint.ANY, "metric", "metric %u ", r.metric() & 0xffffffffL);
-        rtFlags(p, flags(fa));
+        rtFlags(p, r.multipath() ? 0 : flags(fa));
+        if (r.metrics() != null) metrics(p, r.metrics());
+        if (r.multipath()) multipath(p, fa);
         p.string(IpPrint.FP, null, "\n", null);
         p.closeObject();
         p.flush();
@@ -82,6 +111,46 @@ final class IpRoutePrint {
     static void prefsrc(IpPrint p, int a) {
         if (p.isJson()) p.string(IpPrint.JSON, "prefsrc", null, Inet4.format(a));
         else p.fp("src " + Inet4.format(a) + " ");
+    }
+
+    private static final String[] MX_NAMES = {null, null, "mtu", "window", "rtt", "rttvar", "ssthresh", "cwnd", "advmss",
+        "reordering", "hoplimit", "initcwnd", "features", "rto_min", "initrwnd", "quickack", "congctl",
+        "fastopen_no_cookie"};
+
+    /** print_rta_metrics(). */
+    static void metrics(IpPrint p, RouteMetrics mx) {
+        p.openArray(IpPrint.JSON, "metrics");
+        p.openObject(null);
+        int lock = mx.lockMask();
+        for (int i = 2; i <= RouteMetrics.RTAX_MAX; i++) {
+            if (!mx.has(i) && (lock & (1 << i)) == 0) continue;
+            long val = i == RouteMetrics.RTAX_CC_ALGO ? 0 : mx.get(i);
+            if (i == RouteMetrics.RTAX_HOPLIMIT && (int) val == -1) continue;
+            if (!p.isJson()) {
+                p.fp(MX_NAMES[i] + " ");
+                if ((lock & (1 << i)) != 0) p.fp("lock ");
+            }
+            switch (i) {
+                case RouteMetrics.RTAX_FEATURES -> {
+                    if ((val & 1) != 0) {
+                        p.string(IpPrint.ANY, null, "%s ", "ecn");
+                        val &= ~1;
+                    }
+                    if (val != 0) p.hex(IpPrint.ANY, null, "0x%x ", val);
+                }
+                case RouteMetrics.RTAX_RTT, RouteMetrics.RTAX_RTTVAR, RouteMetrics.RTAX_RTO_MIN -> {
+                    if (i == RouteMetrics.RTAX_RTT) val /= 8;
+                    else if (i == RouteMetrics.RTAX_RTTVAR) val /= 4;
+                    if (p.isJson()) p.uint(IpPrint.JSON, MX_NAMES[i], null, val);
+                    else if (val >= 1000) p.fp(IpPrint.cformat("%g", val / 1e3) + "s ");
+                    else p.fp(val + "ms ");
+                }
+                case RouteMetrics.RTAX_CC_ALGO -> p.string(IpPrint.ANY, "congestion", "%s ", mx.ccAlgo());
+                default -> p.uint(IpPrint.ANY, MX_NAMES[i], "%u ", val);
+            }
+        }
+        p.closeObject();
+        p.closeArray(IpPrint.JSON, null);
     }
 
     /** print_rt_flags(). */

@@ -47,6 +47,9 @@ public final class IpRule implements IpObject {
         if (IpUtil.matches(c, "delete")) return modify(ctx, o, rest, false);
         if (IpUtil.matches(c, "list") || IpUtil.matches(c, "show") || IpUtil.matches(c, "lst")) return list(ctx, o, rest, false);
         if (IpUtil.matches(c, "flush")) return list(ctx, o, rest, true);
+        for (String w : new String[] {"save", "restore"}) {
+            if (IpUtil.matches(c, w)) throw new IpError("nsnet: ip rule " + w + " (binary dumps) is not supported\n", 2);
+        }
         if (IpUtil.matches(c, "help")) throw new IpError(USAGE, 255);
         throw new IpError("Command \"" + c + "\" is unknown, try \"ip rule help\".\n", 255);
     }
@@ -141,6 +144,65 @@ public final class IpRule implements IpObject {
         return s;
     }
 
+    /** iprule_list_flush_or_save()'s selector words (different messages than add/del, and any other word is "to"). */
+    private static Spec parseList(List<String> args, int family) {
+        Spec s = new Spec();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (IpUtil.matches(a, "preference") || IpUtil.matches(a, "order") || IpUtil.matches(a, "priority")) {
+                String v = IpRoute.next(args, ++i);
+                s.pref = IpUtil.getUnsigned(v);
+                if (s.pref == null) throw IpError.invarg("preference value is invalid\n", v);
+            } else if (a.equals("not")) {
+                s.not = true;
+            } else if (a.equals("tos") || a.equals("dsfield")) {
+                String v = IpRoute.next(args, ++i);
+                Long t = IpUtil.getUnsigned(v);
+                if (t == null || t > 255) throw IpError.invarg("TOS value is invalid\n", v);
+                s.tos = t.intValue();
+            } else if (a.equals("fwmark")) {
+                String v = IpRoute.next(args, ++i);
+                int slash = v.indexOf('/');
+                String m = slash >= 0 ? v.substring(0, slash) : v;
+                s.mark = IpUtil.getUnsigned(m);
+                if (s.mark == null) throw IpError.invarg("fwmark value is invalid\n", m);
+                if (slash >= 0) {
+                    s.mask = IpUtil.getUnsigned(v.substring(slash + 1));
+                    if (s.mask == null) throw IpError.invarg("fwmask value is invalid\n", v.substring(slash + 1));
+                }
+            } else if (a.equals("dev") || a.equals("iif")) {
+                String v = IpRoute.next(args, ++i);
+                if (!IpUtil.checkIfname(v)) throw IpError.invarg("\"iif\"/\"dev\" not a valid ifname", v);
+                s.iif = v;
+            } else if (a.equals("oif")) {
+                String v = IpRoute.next(args, ++i);
+                if (!IpUtil.checkIfname(v)) throw IpError.invarg("\"oif\" not a valid ifname", v);
+                s.oif = v;
+            } else if (IpUtil.matches(a, "lookup") || IpUtil.matches(a, "table")) {
+                String v = IpRoute.next(args, ++i);
+                s.table = IpRouteUtil.tableValue(v);
+                if (s.table == null) throw IpError.invarg("table id value is invalid\n", v);
+            } else if (IpUtil.matches(a, "from") || IpUtil.matches(a, "src")) {
+                s.from = IpRouteUtil.getPrefix(IpRoute.next(args, ++i), family);
+            } else if (IpUtil.matches(a, "protocol")) {
+                String v = IpRoute.next(args, ++i);
+                Integer p = IpRouteUtil.protoValue(v);
+                if (p == null) {
+                    if (!v.equals("all")) throw IpError.invarg("invalid \"protocol\"\n", v);
+                } else {
+                    s.protocol = p;
+                }
+            } else if (a.equals("l3mdev") || a.equals("uidrange") || IpUtil.matches(a, "tun_id") || a.equals("ipproto")
+                    || a.equals("sport") || a.equals("dport")) {
+                throw new IpError("nsnet: ip rule \"" + a + "\" is not supported\n", 2);
+            } else {
+                if (IpUtil.matches(a, "dst") || IpUtil.matches(a, "to")) a = IpRoute.next(args, ++i);
+                s.to = IpRouteUtil.getPrefix(a, family);
+            }
+        }
+        return s;
+    }
+
     private int modify(ToolContext ctx, IpOptions o, List<String> args, boolean add) {
         NetNamespace ns = ctx.netns();
         if (args.isEmpty()) throw new IpError("\"ip rule " + (add ? "add" : "del") + "\" requires arguments.\n", 1);
@@ -186,7 +248,7 @@ public final class IpRule implements IpObject {
 
     private int list(ToolContext ctx, IpOptions o, List<String> args, boolean flush) {
         NetNamespace ns = ctx.netns();
-        Spec f = parse(args, o.family, true);
+        Spec f = parseList(args, o.family == 0 ? IpRouteUtil.AF_INET : o.family);
         Ipv4Net net = Ipv4Net.of(ns);
         List<FibRule> shown = new ArrayList<>();
         for (FibRule r : net.rules()) if (matches(f, r)) shown.add(r);
@@ -212,16 +274,25 @@ public final class IpRule implements IpObject {
         return 0;
     }
 
+    /** iprule.c filter_nlmsg(). */
     private static boolean matches(Spec f, FibRule r) {
+        if (f.pref != null && r.pref != f.pref.intValue()) return false;
         if (f.not && !r.invert()) return false;
-        if (f.pref != null && r.pref != f.pref) return false;
-        if (f.table != null && f.table != -1L && r.table != f.table) return false;
-        if (f.from != null && f.from.family != 0 && (r.srcLen != f.from.bitlen || r.src != f.from.addr)) return false;
-        if (f.to != null && f.to.family != 0 && (r.dstLen != f.to.bitlen || r.dst != f.to.addr)) return false;
+        if (f.from != null && f.from.family != 0) {
+            if (f.from.bitlen > r.srcLen) return false;
+            if (((r.src ^ f.from.addr) & dev.nsnet.kernel.wire.Inet4.mask(f.from.bitlen)) != 0) return false;
+        }
+        if (f.to != null && f.to.family != 0) {
+            if (f.to.bitlen > r.dstLen) return false;
+            if (((r.dst ^ f.to.addr) & dev.nsnet.kernel.wire.Inet4.mask(f.to.bitlen)) != 0) return false;
+        }
+        if (f.tos != 0 && r.tos != f.tos) return false;
+        if (f.mark != null && f.mark != 0 && r.mark != f.mark.intValue()) return false;
+        if (f.mask != null && f.mask != 0 && r.markMask != f.mask.intValue()) return false;
         if (f.iif != null && !f.iif.equals(r.iifName)) return false;
         if (f.oif != null && !f.oif.equals(r.oifName)) return false;
-        if (f.mark != null && r.mark != f.mark.intValue()) return false;
-        if (f.tos != 0 && r.tos != f.tos) return false;
+        if (f.table != null && f.table != 0 && r.table != f.table) return false;
+        if (f.protocol != null && r.protocol != f.protocol) return false;
         return true;
     }
 

@@ -48,6 +48,22 @@ public final class LinkRequest {
     public Integer gsoMaxSize;
     public Integer gsoMaxSegs;
     public Integer groMaxSize;
+    /** IFLA_OPERSTATE ({@code state}): an IF_OPER_* value. */
+    public Integer operstate;
+    /** IFLA_LINKMODE ({@code mode default|dormant}). */
+    public Integer linkMode;
+    /** IFLA_AF_SPEC/AF_INET6/IFLA_INET6_ADDR_GEN_MODE ({@code addrgenmode}). */
+    public Integer addrGenMode;
+    /** IFLA_PROTO_DOWN ({@code protodown on|off}). */
+    public Integer protoDown;
+    /** IFLA_PROTO_DOWN_REASON was sent ({@code protodown_reason N on|off}). */
+    public boolean protoDownReason;
+    /** IFLA_VFINFO_LIST was sent ({@code vf N ...}). */
+    public boolean vfInfo;
+    /** IFLA_LINK_NETNSID ({@code link-netns NAME} / {@code link-netnsid ID}); null when not given. */
+    public Integer linkNetnsid;
+    /** IFLA_XDP with no program ({@code xdp off}). */
+    public boolean xdpOff;
     /** {@code ip link set|del group N} without a device: the group selects the devices. */
     public boolean groupOnly;
     /** {@code type KIND}, or null. */
@@ -111,6 +127,13 @@ public final class LinkRequest {
         s.gsoMaxSize = gsoMaxSize;
         s.gsoMaxSegs = gsoMaxSegs;
         s.groMaxSize = groMaxSize;
+        s.operstate = operstate;
+        s.linkMode = linkMode;
+        s.addrGenMode = addrGenMode;
+        s.protoDown = protoDown;
+        s.protoDownReason = protoDownReason;
+        s.vfInfo = vfInfo;
+        s.linkNetnsid = linkNetnsid;
         return s;
     }
 

@@ -63,6 +63,8 @@ public final class Ping implements Tool {
         int source = 0;
         boolean strictSource = false;
         String pattern = null;
+        int family = 0;
+        boolean optNumeric = false;
         for (PingGetopt.Opt o : g.opts) {
             String a = o.arg();
             switch (o.c()) {
@@ -70,9 +72,25 @@ public final class Ping implements Tool {
                     ctx.err().print("ping: " + a + "\n");
                     usage(ctx);
                 }
-                case '4', 'n', 'A', 'B', 'C', 'd', 'D', 'L', 'O', 'U', 'v', 'a', 'r' -> {
-                    if (o.c() == 'B') strictSource = true;
+                case '4' -> {
+                    if (family == 6) error(ctx, 2, null, "only one -4 or -6 option may be specified");
+                    family = 4;
                 }
+                case '6' -> {
+                    if (family == 4) error(ctx, 2, null, "only one -4 or -6 option may be specified");
+                    family = 6;
+                }
+                case 'n' -> optNumeric = true;
+                case 'B' -> strictSource = true;
+                // No visible effect in the emulation: connect() on the socket, SO_DEBUG, multicast
+                // loop, user-to-user latency (times are virtual anyway), SO_SNDBUF.
+                case 'C', 'd', 'L', 'U' -> { }
+                case 'S' -> strtolOrErr(ctx, a, 1, Integer.MAX_VALUE);
+                case 'O' -> p.outstanding = true;
+                case 'A' -> p.adaptive = true;
+                case 'D' -> p.timestamps = true;
+                case 'a' -> p.audible = true;
+                case 'e' -> p.fixedIdent = (int) strtolOrErr(ctx, a, 0, 0xffff);
                 case 'b' -> p.broadcastPings = true;
                 case 'c' -> p.npackets = strtolOrErr(ctx, a, 1, Long.MAX_VALUE);
                 case 'i' -> {
@@ -120,22 +138,38 @@ public final class Ping implements Tool {
                     throw new Exit(0);
                 }
                 case 'h' -> usage(ctx);
-                case '6' -> error(ctx, 2, null, "IPv6 is not supported by nsnet's ping (-6)");
                 default -> error(ctx, 2, null, "option -" + o.c() + " is not supported by nsnet's ping");
             }
         }
         if (g.operands.isEmpty()) error(ctx, 1, null, "usage error: Destination address required");
-        if (g.operands.size() > 1) error(ctx, 2, null, "source routes (several hosts) are not supported by nsnet's ping");
         String target = g.operands.get(g.operands.size() - 1);
         if (pattern != null) p.fill(pattern);
         Long dst = inetAton(target);
         boolean numeric = dst != null;
         if (dst == null) dst = PingHosts.lookup(target);
         if (dst == null) {
-            if (target.indexOf(':') >= 0) error(ctx, 2, null, target + ": Address family for hostname not supported");
+            if (target.indexOf(':') >= 0) {
+                if (family == 4) error(ctx, 2, null, target + ": Address family for hostname not supported");
+                error(ctx, 2, null, "IPv6 is not supported by nsnet's ping (" + target + ")");
+            }
             error(ctx, 2, null, target + ": Temporary failure in name resolution");
         }
-        p.numeric = numeric;
+        if (family == 6) error(ctx, 2, null, target + ": Address family for hostname not supported");
+        p.numeric = numeric || optNumeric;
+        if (g.operands.size() > 1) {
+            // Several hosts: a loose source route through the first ones (ping4_run()).
+            if (g.operands.size() > 10) usage(ctx);
+            int[] hops = new int[g.operands.size() - 1];
+            for (int i = 0; i < hops.length; i++) {
+                String h = g.operands.get(i);
+                Long a = inetAton(h);
+                if (a == null) a = PingHosts.lookup(h);
+                if (a == null) error(ctx, 2, null, h + ": Temporary failure in name resolution");
+                hops[i] = (int) (long) a;
+            }
+            p.sourceRoute = hops;
+            p.numeric = optNumeric;
+        }
         return p.run(target, (int) (long) dst, device, source, strictSource);
     }
 

@@ -53,8 +53,18 @@ final class PingLoop {
     int pmtudisc = -1;
     boolean quiet;
     boolean broadcastPings;
+    boolean outstanding;
+    boolean adaptive;
+    /** -D: "[seconds.micros] " before each line, from the virtual clock (the emulation has no wall clock). */
+    boolean timestamps;
+    private long rttAddend;
+    boolean audible;
+    /** -e: the identifier to use instead of a random one; -1 when not given. */
+    int fixedIdent = -1;
     /** The target was an address: replies are not reverse-resolved (pr_addr with opt_numeric). */
     boolean numeric = true;
+    /** The hops before the target when several hosts were given (an LSRR option), else null. */
+    int[] sourceRoute;
 
     // state
     private String hostname;
@@ -97,7 +107,7 @@ final class PingLoop {
             int oif = 0;
             if (device != null) oif = bindToDevice(device);
             try {
-                source = PingSocket.probeSource(ns, whereto, oif, tos, mark, false);
+                source = PingSocket.probeSource(ns, sourceRoute != null ? sourceRoute[0] : whereto, oif, tos, mark, false);
             } catch (KernelException e) {
                 if (e.errno != Errno.EACCES) Ping.error(ctx, 2, e.errno, "connect");
                 if (!broadcastPings) {
@@ -130,6 +140,10 @@ final class PingLoop {
             } catch (KernelException e) {
                 Ping.error(ctx, 2, e.errno, "bind");
             }
+        }
+        if (sourceRoute != null) {
+            // IP_OPTIONS with a source route needs CAP_NET_RAW, which ping has dropped by now.
+            Ping.error(ctx, 2, Errno.EPERM, "record route");
         }
         // ICMP_FILTER: only what ping cares about reaches it.
         sock.icmpFilter = ~((1 << Icmp.SOURCE_QUENCH) | (1 << Icmp.DEST_UNREACH) | (1 << Icmp.TIME_EXCEEDED)
@@ -193,7 +207,7 @@ final class PingLoop {
         } else {
             outpack = null;
         }
-        ident = ctx.emulation().random().nextInt(0x10000);
+        ident = fixedIdent >= 0 ? fixedIdent : ctx.emulation().random().nextInt(0x10000);
         startTime = sched.now();
         if (deadline > 0) {
             Timer alarm = sched.newTimer(() -> exiting = true);
@@ -235,11 +249,12 @@ final class PingLoop {
                 } while (next <= 0);
                 long until = sched.now() + next * MS;
                 sched.runUntil(() -> exiting || sock.readable(), until);
+                // The recvmsg() loop: back to the top (and its exit checks) once nothing is in flight.
                 PingSocket.Message m;
-                while ((m = sock.poll()) != null) {
+                while (!exiting && (m = sock.poll()) != null) {
                     if (m instanceof PingSocket.ErrorMsg e) receiveErrorMsg(e);
                     else parseReply((PingSocket.Datagram) m);
-                    if (exiting) break;
+                    if (inFlight() == 0) break;
                 }
                 if (!sock.readable() && inFlight() == 0 && npackets != 0 && ntransmitted >= npackets
                         && nreceived + nerrors < npackets && !exiting && sched.nextEventTime() == Long.MAX_VALUE
@@ -272,6 +287,11 @@ final class PingLoop {
             curTime = now;
             tokens = ntokens - interval;
         }
+        if (outstanding && ntransmitted > 0 && !rcvd.get((int) (ntransmitted & 0xffff))) {
+            printTimestamp();
+            out.print("no answer yet for icmp_seq=" + (ntransmitted % 0x10000) + "\n");
+            out.flush();
+        }
         int rc = sendProbe();
         if (rc == 0) {
             oomCount = 0;
@@ -282,6 +302,8 @@ final class PingLoop {
         if (rc == -Errno.ENOBUFS.code || rc == -Errno.ENOMEM.code) {
             // Device queue overflow: retry soon, and only give up after the linger time.
             tokens = 0;
+            rttAddend += rtt < 8 * 50000 ? rtt / 8 : 50000;
+            if (adaptive) updateInterval();
             long nores = Math.max(interval / 2, MININTERVAL);
             if (nores > 500) nores = 500;
             oomCount++;
@@ -378,6 +400,7 @@ final class PingLoop {
         acknowledge(seq);
         nerrors++;
         if (quiet) return 1;
+        printTimestamp();
         out.print("From " + prAddr(e.offender()) + " icmp_seq=" + seq + " ");
         prIcmph(e.type(), e.code(), e.info(), false);
         out.flush();
@@ -402,6 +425,7 @@ final class PingLoop {
                 out.flush();
                 return;
             }
+            if (audible) out.print("\u0007");
             if (!quiet) {
                 out.print("\n");
                 out.flush();
@@ -424,6 +448,7 @@ final class PingLoop {
                     return;
                 }
                 if (quiet) return;
+                printTimestamp();
                 out.print("From " + prAddr(d.from()) + ": icmp_seq=" + seq + " ");
                 if (csfailed) out.print("(BAD CHECKSUM)");
                 prIcmph(type, buf[hlen + 1] & 0xff, Bytes.i32(buf, hlen + 4), true);
@@ -452,6 +477,7 @@ final class PingLoop {
                 if (triptime > tmax) tmax = triptime;
                 if (rtt == 0) rtt = (int) (triptime * 8);
                 else rtt += (int) (triptime - rtt / 8);
+                if (adaptive) updateInterval();
             }
         }
         if (csfailed) {
@@ -467,6 +493,7 @@ final class PingLoop {
             dupflag = false;
         }
         if (quiet) return true;
+        printTimestamp();
         StringBuilder sb = new StringBuilder();
         sb.append(cc).append(" bytes from ").append(prAddr(from)).append(':');
         sb.append(" icmp_seq=").append(seq);
@@ -488,6 +515,19 @@ final class PingLoop {
     private String prAddr(int a) {
         String name = numeric || exiting ? null : PingHosts.reverse(a);
         return name != null ? name + " (" + Inet4.format(a) + ")" : Inet4.format(a);
+    }
+
+    /** update_interval() of -A: the interval follows the smoothed RTT (root has no 2 ms floor). */
+    private void updateInterval() {
+        long est = rtt != 0 ? rtt / 8 : interval * 1000L;
+        interval = (int) ((est + rttAddend + 500) / 1000);
+    }
+
+    /** print_timestamp(). */
+    private void printTimestamp() {
+        if (!timestamps) return;
+        long us = sched.now() / 1000;
+        out.print(String.format("[%d.%06d] ", us / 1_000_000, us % 1_000_000));
     }
 
     /** The " time=%s ms" of gather_statistics(): 3, 2, 1 or 0 decimals as the value grows. */
@@ -576,7 +616,7 @@ final class PingLoop {
             sb.append(comma).append("pipe ").append(pipesize);
             comma = ", ";
         }
-        if (nreceived != 0 && interval == 0 && ntransmitted > 1) {
+        if (nreceived != 0 && (interval == 0 || adaptive) && ntransmitted > 1) {
             long sec = tv / 1_000_000_000L;
             long nsec = tv % 1_000_000_000L;
             int ipg = (int) ((1000000L * sec + nsec / 1000) / (ntransmitted - 1));

@@ -49,7 +49,9 @@ public final class SysctlTool implements Tool {
     @Override
     public String name() { return "sysctl"; }
 
-    private boolean nameOnly, valueOnly, quiet, ignore, binary, write, all, dryRun;
+    private boolean nameOnly, valueOnly, quiet, ignore, binary, write, all, dryRun, preload, deprecated;
+    /** -r/--pattern: only names matching this extended regex are listed. */
+    private java.util.regex.Pattern pattern;
 
     @Override
     public int run(ToolContext ctx, List<String> args) {
@@ -76,6 +78,15 @@ public final class SysctlTool implements Tool {
                 noMoreOpts = true;
                 continue;
             }
+            if (a.startsWith("--pattern=")) {
+                if (!setPattern(a.substring("--pattern=".length()), err)) return 1;
+                continue;
+            }
+            if (a.startsWith("--load=")) {
+                preload = true;
+                names.add(a.substring("--load=".length()));
+                continue;
+            }
             if (a.startsWith("--")) {
                 switch (a) {
                     case "--all" -> all = true;
@@ -86,7 +97,16 @@ public final class SysctlTool implements Tool {
                     case "--quiet" -> quiet = true;
                     case "--write" -> write = true;
                     case "--dry-run" -> dryRun = true;
-                    case "--deprecated" -> { }
+                    case "--deprecated" -> deprecated = true;
+                    case "--load" -> preload = true;
+                    case "--pattern" -> {
+                        if (i + 1 >= args.size()) {
+                            err.println("sysctl: option '--pattern' requires an argument");
+                            err.print(USAGE);
+                            return 0;
+                        }
+                        if (!setPattern(args.get(++i), err)) return 1;
+                    }
                     case "--help" -> {
                         out.print(USAGE);
                         return 0;
@@ -123,8 +143,23 @@ public final class SysctlTool implements Tool {
                         return 0;
                     }
                     case 'p', 'f' -> {
-                        err.println("sysctl: -p is not supported by nsnet");
-                        return 1;
+                        preload = true;
+                        if (j + 1 < a.length()) {
+                            names.add(a.substring(j + 1));
+                            j = a.length();
+                        }
+                    }
+                    case 'r' -> {
+                        String v;
+                        if (j + 1 < a.length()) v = a.substring(j + 1);
+                        else if (i + 1 < args.size()) v = args.get(++i);
+                        else {
+                            err.println("sysctl: option requires an argument -- 'r'");
+                            err.print(USAGE);
+                            return 0;
+                        }
+                        if (!setPattern(v, err)) return 1;
+                        j = a.length();
                     }
                     default -> {
                         // procps prints the usage and, oddly, exits 0 for an unknown option
@@ -136,6 +171,16 @@ public final class SysctlTool implements Tool {
             }
         }
         Sysctl s = ctx.netns().sysctl;
+        if (preload) {
+            // nsnet has no file system: the default /etc/sysctl.conf holds only comments (as on
+            // Debian), any other file cannot be opened.
+            int rc = 0;
+            for (String f : names) {
+                err.println("sysctl: cannot open \"" + f + "\": No such file or directory");
+                rc = 1;
+            }
+            return rc;
+        }
         if (all) {
             listDir(s, "net", out);
             return 0;
@@ -224,7 +269,25 @@ public final class SysctlTool implements Tool {
         for (String k : keys) {
             Sysctl.Entry e = s.get(k);
             if (e.get() == null) continue;
+            if (pattern != null && !pattern.matcher(display(k)).find()) continue;
+            if (!deprecated && isDeprecated(k)) continue;
             print(display(k), e.get().get(), out);
+        }
+    }
+
+    /** procps hides the neighbour tables' second-based duplicates of the *_ms knobs from listings. */
+    private static boolean isDeprecated(String path) {
+        String leaf = path.substring(path.lastIndexOf('/') + 1);
+        return leaf.equals("base_reachable_time") || leaf.equals("retrans_time");
+    }
+
+    private boolean setPattern(String regex, PrintStream err) {
+        try {
+            pattern = java.util.regex.Pattern.compile(regex);
+            return true;
+        } catch (java.util.regex.PatternSyntaxException e) {
+            err.println("sysctl: unable to parse pattern: " + regex);
+            return false;
         }
     }
 

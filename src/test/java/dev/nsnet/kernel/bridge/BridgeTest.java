@@ -369,4 +369,30 @@ class BridgeTest {
         send(w.v2p, 0xffff_ffff_ffffL, HOST_B);
         assertEquals(w.v1, BrFdb.find(w.br, HOST_B, 0).dst.dev);
     }
+
+    @Test
+    void traceStepsUseKernelFunctionNames() {
+        World w = new World();
+        List<String> steps = new ArrayList<>();
+        emu.trace.attach(new dev.nsnet.trace.PacketObserver() {
+            @Override public void step(SkBuff skb, NetDevice dev, String func, String detail) { steps.add(func); }
+
+            @Override public void drop(SkBuff skb, NetDevice dev, String func, dev.nsnet.trace.DropReason r, String d) {
+                steps.add("drop:" + r);
+            }
+        });
+        send(w.v1p, 0xffff_ffff_ffffL, HOST_A);
+        send(w.v2p, HOST_A, HOST_B);
+        assertTrue(steps.containsAll(List.of("br_handle_frame", "br_fdb_update", "br_flood", "br_forward",
+                "br_pass_frame_up", "br_fdb_find")), steps.toString());
+        steps.clear();
+        Dev.close(w.v3);
+        send(w.v3p, HOST_A, HOST_C); // v3 is down: its peer has no carrier, veth drops
+        SkBuff skb = emu.pool.alloc(64);
+        Ether.write(skb.buf, skb.put(60), HOST_B, BR_MAC, ETH_P_TEST);
+        skb.dev = w.br.dev;
+        Dev.queueXmit(skb);
+        emu.softirq();
+        assertTrue(steps.contains("br_dev_xmit"), steps.toString());
+    }
 }

@@ -98,4 +98,26 @@ class BridgeWireTest {
         assertEquals(want, hex(captured.get(0)));
         assertEquals(BrPort.LISTENING, br.ports().get(0).state);
     }
+
+    /* ... then 'ip link set br0 type bridge mcast_snooping 0': two leave reports,
+     * igmp v3 report, 1 group record(s) [gaddr 224.0.0.106 to_in, 0 source(s)] */
+    @Test
+    void turningSnoopingOffReportsTheLeave() {
+        NetBridge br = world(false);
+        emu.scheduler.sleep(1_500_000_000L);
+        captured.clear();
+        BridgeOptions o = new BridgeOptions();
+        o.mcastSnooping = 0;
+        o.apply(br);
+        emu.scheduler.sleep(1_500_000_000L);
+        String want = dump("""
+                0x0000:  0100 5e00 0016 0200 0000 0b00 0800 46c0
+                0x0010:  0028 0000 4000 0102 03fa 0000 0000 e000
+                0x0020:  0016 9404 0000 2200 fa93 0000 0001 0300
+                0x0030:  0000 e000 006a
+                """);
+        assertEquals(2, captured.size());
+        assertEquals(want, hex(captured.get(0)));
+        assertEquals(want, hex(captured.get(1)));
+    }
 }

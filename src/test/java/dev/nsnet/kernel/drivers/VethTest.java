@@ -68,6 +68,38 @@ class VethTest {
     }
 
     @Test
+    void crossNetnsEndLooksUpThePeerIndexInItsOwnNamespace() {
+        // golden/101: veth2 (root, 4) with its peer eth0 (netns a, 2) set up: default_operstate()
+        // finds root's ifindex 2 (veth1, without carrier) and reports LOWERLAYERDOWN
+        NetNamespace a = host.createNetns();
+        NetDevice v0 = pair(root, "veth0", root, "veth1");
+        NetDevice v1 = Veth.peer(v0);
+        NetDevice v2 = Veth.create(root, "veth2", 0x020000000003L, 0, a, "eth0", 0x020000000004L, 0);
+        NetDevice eth0 = Veth.peer(v2);
+        assertEquals(2, eth0.ifindex);
+        assertEquals(2, v1.ifindex);
+        RtnlLink.changeFlags(v2, 1, 1);
+        assertEquals(OperState.LOWERLAYERDOWN, v2.reportedOperstate());
+        // eth0 looks up index 4 in netns a: no such device -> DOWN
+        RtnlLink.changeFlags(eth0, 1, 1);
+        RtnlLink.changeFlags(v2, 0, 1);
+        assertEquals(OperState.DOWN, eth0.reportedOperstate());
+    }
+
+    @Test
+    void crossNetnsEndWithACarrierAtThePeerIndexIsDown() {
+        // sandbox: the device found at the peer's index (veth1, 2) has carrier -> `veth2@if2 DOWN`
+        // with <NO-CARRIER,...,UP>, not LOWERLAYERDOWN
+        NetNamespace a = host.createNetns();
+        NetDevice v0 = pair(root, "veth0", root, "veth1");
+        RtnlLink.changeFlags(v0, 1, 1);
+        RtnlLink.changeFlags(Veth.peer(v0), 1, 1);
+        NetDevice v2 = Veth.create(root, "veth2", 0x020000000003L, 0, a, "eth0", 0x020000000004L, 0);
+        RtnlLink.changeFlags(v2, 1, 1);
+        assertEquals(OperState.DOWN, v2.reportedOperstate());
+    }
+
+    @Test
     void peerConfiguredUpBeforeTheDeviceExistsIsNotConnected() {
         // `ip link add v4 ... up type veth peer name v5 ... up` -> "RTNETLINK answers: Transport
         // endpoint is not connected", and the peer's ifindex stays consumed

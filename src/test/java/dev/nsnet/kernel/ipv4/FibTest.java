@@ -1,6 +1,7 @@
 package dev.nsnet.kernel.ipv4;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -227,5 +228,45 @@ class FibTest {
             // a throw route hides main's default route: the lookup moves on to table default (empty)
             assertEquals(t[1], e.errno);
         }
+    }
+
+    @Test
+    void multipathSpreadsFlowsAndSurvivesOneDeadNexthop() {
+        FibConfig c = route("192.168.1.0/24", null, null);
+        c.scope = Route.SCOPE_UNIVERSE;
+        c.multipath = java.util.List.of(new Nexthop(ip("10.0.0.2"), null, 1, false), new Nexthop(ip("10.1.0.2"), null, 1, false));
+        Route r = Fib.insert(ns, c);
+        assertTrue(r.multipath());
+        java.util.Set<NetDevice> used = new java.util.HashSet<>();
+        for (int i = 0; i < 64; i++) {
+            FibResult res = Fib.lookup(ns, ip("192.168.1.1"), ip("10.0.0.1") + i, 0, 0, Fib.LOOPBACK_IFINDEX, 0);
+            assertSame(res, Fib.lookup(ns, ip("192.168.1.1"), ip("10.0.0.1") + i, 0, 0, Fib.LOOPBACK_IFINDEX, 0),
+                    "one flow, one path");
+            used.add(res.dev());
+        }
+        assertEquals(java.util.Set.of(veth0, veth2), used);
+        assertSame(veth2, Fib.lookup(ns, ip("192.168.1.1"), 0, 0, veth2.ifindex, 1, 0).dev());
+        Dev.close(veth2);
+        FibAlias fa = Ipv4Net.of(ns).table(Route.TABLE_MAIN, false).aliases(ip("192.168.1.0"), 24).get(0);
+        assertTrue(fa.dead(1));
+        for (int i = 0; i < 16; i++) {
+            assertSame(veth0, Fib.lookup(ns, ip("192.168.1.1"), ip("10.0.0.1") + i, 0, 0, 1, 0).dev());
+        }
+        Dev.open(veth2);
+        assertFalse(fa.dead(1));
+        Dev.close(veth0);
+        Dev.close(veth2);
+        assertNull(Ipv4Net.of(ns).table(Route.TABLE_MAIN, false).aliases(ip("192.168.1.0"), 24));
+    }
+
+    @Test
+    void metricsAreClampedLikeTheKernel() {
+        FibConfig c = route("192.168.7.0/24", "10.0.0.2", null);
+        c.metrics = new RouteMetrics();
+        c.metrics.put(RouteMetrics.RTAX_MTU, 70000);
+        c.metrics.lock(RouteMetrics.RTAX_MTU);
+        Route r = Fib.insert(ns, c);
+        assertEquals(65520, r.metrics().get(RouteMetrics.RTAX_MTU));
+        assertTrue(r.metrics().locked(RouteMetrics.RTAX_MTU));
     }
 }

@@ -23,7 +23,7 @@ class BridgeToolTest {
     @ValueSource(strings = {"bridge-basics", "bridge-errors-fdb", "bridge-ip-options", "bridge-learning-ageing",
         "bridge-addresses", "bridge-counters", "bridge-port-flags", "bridge-fdb-self",
         "bridge-nf-sysctl", "bridge-mcast-options", "bridge-stp",
-        "bridge-mtu-forward"})
+        "bridge-mtu-forward", "bridge-vlan"})
     void matchesTheRealKernel(String name) throws IOException {
         String script = resource(name + ".sh");
         String want = resource(name + ".out");
