@@ -109,7 +109,7 @@ final class IpRouteGet {
                 if (type == RouteType.BROADCAST) flags |= Rtable.RTCF_LOCAL | Rtable.RTCF_BROADCAST;
                 NetDevice out = skb.outDev;
                 int gw = type == RouteType.UNICAST ? skb.nexthop : 0;
-                print(p, o.details > 0, type, dst, src, gw, out, table, 0, mark, flags, iif,
+                print(p, o.details > 0, res != null && res.route() != null ? res.route().tos() : 0, type, dst, src, gw, out, table, 0, mark, flags, iif,
                         type == RouteType.UNICAST && res != null && res.route() != null ? res.route().metrics() : null);
             } finally {
                 skb.free();
@@ -134,10 +134,10 @@ final class IpRouteGet {
         if (connected && src == null) {
             // iproute2 prints the first answer, then asks again (with the same request) and
             // prints that answer too
-            print(p, o.details > 0, rt.type(), dst, src, rt.gateway(), rt.dev(), table, prefsrc, mark, rt.flags(), null,
+            print(p, o.details > 0, rt.res() != null && rt.res().route() != null ? rt.res().route().tos() : 0, rt.type(), dst, src, rt.gateway(), rt.dev(), table, prefsrc, mark, rt.flags(), null,
                     rt.res() != null && rt.res().route() != null ? rt.res().route().metrics() : null);
         }
-        print(p, o.details > 0, rt.type(), dst, src, rt.gateway(), rt.dev(), table, prefsrc, mark, rt.flags(), null,
+        print(p, o.details > 0, rt.res() != null && rt.res().route() != null ? rt.res().route().tos() : 0, rt.type(), dst, src, rt.gateway(), rt.dev(), table, prefsrc, mark, rt.flags(), null,
                 rt.res() != null && rt.res().route() != null ? rt.res().route().metrics() : null);
         return 0;
     }
@@ -159,13 +159,16 @@ final class IpRouteGet {
     }
 
     /** print_route() of a cloned route as rt_fill_info() reports it. */
-    private static void print(IpPrint p, boolean details, RouteType type, int dst, Integer src, int gw, NetDevice dev, int table,
+    private static void print(IpPrint p, boolean details, int routeTos, RouteType type, int dst, Integer src, int gw, NetDevice dev,
+                              int table,
                               int prefsrc, long mark, int flags, NetDevice iif, dev.nsnet.kernel.ipv4.RouteMetrics metrics) {
         p.newJsonObj();
         p.openObject(null);
         if (type != RouteType.UNICAST || details) p.string(IpPrint.ANY, "type", "%s ", type.iprouteName());
         p.string(IpPrint.ANY, "dst", "%s ", Inet4.format(dst));
         if (src != null) p.string(IpPrint.ANY, "from", "from %s ", Inet4.format(src));
+        // the reply carries the matched route's TOS (0 for routes without one), not the query's
+        if (routeTos != 0) p.string(IpPrint.ANY, "tos", "tos %s ", String.format("0x%02x", routeTos));
         if (gw != 0) IpRoutePrint.gateway(p, gw);
         if (dev != null) IpRoutePrint.ifidx(p, dev.name, "dev");
         if (table != 0 && (table != Route.TABLE_MAIN || details)) {
