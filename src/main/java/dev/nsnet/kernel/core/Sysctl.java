@@ -72,7 +72,8 @@ public final class Sysctl {
             Field<T> f = table.field(fname);
             if (f == null) return null;
             final T target = inst;
-            return new Entry(path, () -> f.get().apply(target),
+            // a null getter is a write-only file (route/flush): reads give nothing
+            return new Entry(path, f.get() == null ? null : () -> f.get().apply(target),
                     f.set() == null ? null : v -> f.set().accept(target, v), f.set() != null);
         }
 

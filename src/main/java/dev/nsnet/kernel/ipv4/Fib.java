@@ -55,7 +55,8 @@ public final class Fib {
                     i = j - 1;
                     continue;
                 }
-                default -> { }
+                case FibRule.FR_ACT_TO_TBL -> { }
+                default -> { return RULE_BLACKHOLE; } // fib4_rule_action(): any other action is -EINVAL
             }
             FibTable t = net.table(r.table, false);
             if (t == null) continue;

@@ -22,6 +22,8 @@ public final class FibRule {
     /** suppress_prefixlength, -1 when unset. */
     public int suppressPrefixlen = -1;
     public int gotoTarget;
+    /** Whether FRA_GOTO was given (a goto rule needs one). */
+    public boolean gotoSet;
 
     public boolean invert() { return (flags & FIB_RULE_INVERT) != 0; }
 

@@ -29,6 +29,9 @@ public final class FibRules {
     public static void add(NetNamespace ns, FibRule rule, boolean userPref) {
         Ipv4Net net = Ipv4Net.of(ns);
         List<FibRule> rules = net.rules;
+        if (rule.action == FibRule.FR_ACT_GOTO && !rule.gotoSet) {
+            throw new KernelException(Errno.EINVAL, "Missing goto target for action goto");
+        }
         if (!userPref) rule.pref = defaultPref(rules);
         // Backward jumps are refused so rule walks cannot loop.
         if (rule.action == FibRule.FR_ACT_GOTO && Integer.compareUnsigned(rule.gotoTarget, rule.pref) <= 0) {

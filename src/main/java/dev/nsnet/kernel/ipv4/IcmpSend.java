@@ -146,9 +146,11 @@ public final class IcmpSend {
             return;
         }
         int len = req.tail() - req.transportHeader;
-        SkBuff skb = ns.emulation().pool.alloc(Ipv4.HLEN + len + 16);
-        int ipo = skb.put(Ipv4.HLEN + len);
-        int io = ipo + Ipv4.HLEN;
+        byte[] opts = echoOptions(b, nh);
+        int hlen = Ipv4.HLEN + (opts == null ? 0 : opts.length);
+        SkBuff skb = ns.emulation().pool.alloc(hlen + len + 16);
+        int ipo = skb.put(hlen + len);
+        int io = ipo + hlen;
         byte[] ob = skb.buf;
         System.arraycopy(b, req.transportHeader, ob, io, len);
         ob[io] = (byte) Icmp.ECHOREPLY;
@@ -157,7 +159,18 @@ public final class IcmpSend {
         int src = rt.src();
         if (tp.on) tp.step(req, dev, "icmp_echo", "echo reply id " + Icmp.id(b, req.transportHeader) + " seq "
                 + Icmp.seq(b, req.transportHeader) + " to " + Inet4.format(daddr));
-        IpOutput.buildAndSend(skb, rt, src, daddr, tos, IpOutput.hoplimit(rt, net), Ipv4.PROTO_ICMP, false);
+        IpOutput.buildAndSend(skb, rt, src, daddr, tos, IpOutput.hoplimit(rt, net), Ipv4.PROTO_ICMP, false, opts);
+    }
+
+    /** ip_options_echo(): the reply carries the request's record-route option (END-padded), else none. */
+    private static byte[] echoOptions(byte[] b, int nh) {
+        if (Ipv4.ihl(b, nh) <= Ipv4.HLEN) return null;
+        int rr = IpInputOptions.findRr(b, nh);
+        if (rr < 0) return null;
+        int len = b[nh + rr + 1] & 0xff;
+        byte[] o = new byte[(len + 3) & ~3];
+        System.arraycopy(b, nh + rr, o, 0, len);
+        return o;
     }
 
     static String describe(int type, int code, int info) {

@@ -44,9 +44,7 @@ public final class Inet {
             case UNREGISTER -> {
                 if (in == null) return;
                 Devinet.destroy(in);
-                Ipv4Sysctl.unregisterConf(ns, in.sysctlName);
-                Ipv4Sysctl.unregisterDevIpv6(ns, in.sysctlName);
-                dev.ipPtr = null;
+                dev.ipPtr = null; // its sysctl directories go with it (Ipv4Sysctl resolves them on access)
             }
             case UP -> {
                 if (in == null) return;
@@ -68,13 +66,7 @@ public final class Inet {
             }
             case CHANGENAME -> {
                 if (in == null) return;
-                if (in.sysctlName != null) {
-                    Ipv4Sysctl.unregisterConf(ns, in.sysctlName);
-                    Ipv4Sysctl.unregisterDevIpv6(ns, in.sysctlName);
-                }
-                Ipv4Sysctl.registerConf(ns, Ipv4Net.of(ns), dev.name, in.cnf, in);
-                Ipv4Sysctl.registerDevIpv6(ns, in);
-                in.sysctlName = dev.name;
+                in.sysctlName = dev.name; // moves its net.ipv4/ipv6.conf directories
                 changeName(in);
             }
             default -> { }
@@ -90,10 +82,8 @@ public final class Inet {
             in.cnf.v[DevConf.DISABLE_POLICY] = 1;
         }
         dev.ipPtr = in;
-        Ipv4Sysctl.registerConf(dev.ns, net, dev.name, in.cnf, in);
         Ipv4Sysctl.initDevIpv6(dev.ns, in);
-        Ipv4Sysctl.registerDevIpv6(dev.ns, in);
-        in.sysctlName = dev.name;
+        in.sysctlName = dev.name; // names its net.ipv4/ipv6.conf directories
         return in;
     }
 

@@ -63,9 +63,27 @@ public final class IpOutput {
      * ip_local_out().
      */
     public static void buildAndSend(SkBuff skb, Rtable rt, int src, int dst, int tos, int ttl, int proto, boolean df) {
+        buildAndSend(skb, rt, src, dst, tos, ttl, proto, df, null);
+    }
+
+    /**
+     * As above with IP options ({@code opts}, a multiple of 4 bytes, room for them already in
+     * {@code skb} after the 20-byte header): ip_options_build() records our address in a
+     * record-route option.
+     */
+    public static void buildAndSend(SkBuff skb, Rtable rt, int src, int dst, int tos, int ttl, int proto, boolean df,
+                                    byte[] opts) {
         NetNamespace ns = rt.dev().ns;
         int id = df ? 0 : selectIdent(ns);
-        Ipv4.write(skb.buf, skb.data, tos, skb.len, id, df ? Ipv4.DF : 0, ttl, proto, src, dst);
+        byte[] b = skb.buf;
+        int o = skb.data;
+        Ipv4.write(b, o, tos, skb.len, id, df ? Ipv4.DF : 0, ttl, proto, src, dst);
+        if (opts != null && opts.length > 0) {
+            b[o] = (byte) (0x40 | ((Ipv4.HLEN + opts.length) / 4));
+            System.arraycopy(opts, 0, b, o + Ipv4.HLEN, opts.length);
+            Ipv4.setChecksum(b, o);
+            IpInputOptions.recordRoute(b, o, src);
+        }
         localOut(skb, rt);
     }
 

@@ -5,8 +5,10 @@ import dev.nsnet.kernel.core.KernelException;
 import dev.nsnet.kernel.core.NetDevice;
 import dev.nsnet.kernel.core.NetNamespace;
 import dev.nsnet.kernel.core.Sysctl;
-import java.util.function.IntConsumer;
-import java.util.function.IntSupplier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ObjIntConsumer;
+import java.util.function.ToIntFunction;
 
 /**
  * The per-namespace sysctls of IPv4 (net/ipv4/sysctl_net_ipv4.c ipv4_net_table, devinet.c's
@@ -169,41 +171,61 @@ final class Ipv4Sysctl {
         "ipv4/xfrm4_gc_thresh=32768",
     };
 
-    static void registerNet(NetNamespace ns, Ipv4Net net) {
-        Sysctl s = ns.sysctl;
-        for (String e : PLAIN) {
-            int eq = e.indexOf('=');
-            plain(s, "net/" + e.substring(0, eq), e.substring(eq + 1).replace("\\t", "\t"));
+    /**
+     * A namespace's sysctl state with no field in {@link Ipv4Net}: the text written to
+     * {@link #PLAIN} entries (null, and null slots, mean the default: nothing is kept per
+     * namespace until a write) and net.ipv6.conf.{all,default}, which devices registered later
+     * start from.
+     */
+    static final class NetState {
+        final Ipv4Net net;
+        String[] text;
+        /** disable_ipv6 and forwarding of net.ipv6.conf.all and net.ipv6.conf.default. */
+        final int[] all6 = {0, 0}, dflt6 = {0, 0};
+
+        NetState(Ipv4Net net) { this.net = net; }
+    }
+
+    /** net.core.* and net.ipv4.* below "net/" (ipv4_net_table and friends), shared by every namespace. */
+    private static final Sysctl.Table<NetState> NET = netTable();
+
+    private static Sysctl.Table<NetState> netTable() {
+        Sysctl.Table<NetState> t = new Sysctl.Table<>();
+        for (int i = 0; i < PLAIN.length; i++) {
+            int eq = PLAIN[i].indexOf('=');
+            plain(t, i, PLAIN[i].substring(0, eq), PLAIN[i].substring(eq + 1).replace("\\t", "\t"));
         }
-        s.register("net/ipv4/ip_forward", () -> Integer.toString(net.ipForward()), v -> forwardChange(net, parse(v)));
-        bind(s, "net/ipv4/ip_default_ttl", () -> net.ipDefaultTtl, v -> net.ipDefaultTtl = v, 1, 255);
-        bind(s, "net/ipv4/icmp_echo_ignore_all", () -> net.icmpEchoIgnoreAll, v -> net.icmpEchoIgnoreAll = v, 0, 1);
-        bind(s, "net/ipv4/icmp_echo_ignore_broadcasts", () -> net.icmpEchoIgnoreBroadcasts,
-                v -> net.icmpEchoIgnoreBroadcasts = v, 0, 1);
-        bind(s, "net/ipv4/icmp_ignore_bogus_error_responses", () -> net.icmpIgnoreBogusErrorResponses,
-                v -> net.icmpIgnoreBogusErrorResponses = v, 0, 1);
-        bind(s, "net/ipv4/icmp_errors_use_inbound_ifaddr", () -> net.icmpErrorsUseInboundIfaddr,
-                v -> net.icmpErrorsUseInboundIfaddr = v, 0, 1);
-        bind(s, "net/ipv4/icmp_ratelimit", () -> net.icmpRatelimit, v -> net.icmpRatelimit = v, 0, Integer.MAX_VALUE);
-        bind(s, "net/ipv4/icmp_ratemask", () -> net.icmpRatemask, v -> net.icmpRatemask = v, Integer.MIN_VALUE, Integer.MAX_VALUE);
-        bind(s, "net/ipv4/icmp_msgs_per_sec", () -> net.icmpMsgsPerSec, v -> net.icmpMsgsPerSec = v, 0, Integer.MAX_VALUE);
-        bind(s, "net/ipv4/icmp_msgs_burst", () -> net.icmpMsgsBurst, v -> net.icmpMsgsBurst = v, 0, Integer.MAX_VALUE);
-        bind(s, "net/ipv4/ip_nonlocal_bind", () -> net.ipNonlocalBind, v -> net.ipNonlocalBind = v, 0, 1);
-        bind(s, "net/ipv4/fwmark_reflect", () -> net.fwmarkReflect, v -> net.fwmarkReflect = v, 0, 1);
-        bind(s, "net/ipv4/ip_no_pmtu_disc", () -> net.ipNoPmtuDisc, v -> net.ipNoPmtuDisc = v, Integer.MIN_VALUE, Integer.MAX_VALUE);
-        bind(s, "net/ipv4/ip_early_demux", () -> net.ipEarlyDemux, v -> net.ipEarlyDemux = v, 0, 1);
-        bind(s, "net/ipv4/ipfrag_high_thresh", () -> net.ipfragHighThresh, v -> net.ipfragHighThresh = v, 0, Integer.MAX_VALUE);
-        bind(s, "net/ipv4/ipfrag_low_thresh", () -> net.ipfragLowThresh, v -> net.ipfragLowThresh = v, 0, Integer.MAX_VALUE);
-        bind(s, "net/ipv4/ipfrag_time", () -> net.ipfragTime, v -> net.ipfragTime = v, Integer.MIN_VALUE, Integer.MAX_VALUE);
-        bind(s, "net/ipv4/ipfrag_max_dist", () -> net.ipfragMaxDist, v -> net.ipfragMaxDist = v, 0, Integer.MAX_VALUE);
-        bind(s, "net/ipv4/ip_unprivileged_port_start", () -> net.ipUnprivilegedPortStart,
-                v -> net.ipUnprivilegedPortStart = v, 0, 65535);
-        s.register("net/ipv4/ping_group_range", () -> net.pingGroupRange[0] + "\t" + net.pingGroupRange[1], v -> {
-            int[] r = vector(v, net.pingGroupRange);
-            net.pingGroupRange[0] = r[0];
-            net.pingGroupRange[1] = r[1];
+        // Entries the model acts on replace their plain twin (same name, same place in listings).
+        t.add("ipv4/ip_forward", s -> Integer.toString(s.net.ipForward()), (s, v) -> forwardChange(s.net, parse(v)));
+        bind(t, "ipv4/ip_default_ttl", n -> n.ipDefaultTtl, (n, v) -> n.ipDefaultTtl = v, 1, 255);
+        bind(t, "ipv4/icmp_echo_ignore_all", n -> n.icmpEchoIgnoreAll, (n, v) -> n.icmpEchoIgnoreAll = v, 0, 1);
+        bind(t, "ipv4/icmp_echo_ignore_broadcasts", n -> n.icmpEchoIgnoreBroadcasts,
+                (n, v) -> n.icmpEchoIgnoreBroadcasts = v, 0, 1);
+        bind(t, "ipv4/icmp_ignore_bogus_error_responses", n -> n.icmpIgnoreBogusErrorResponses,
+                (n, v) -> n.icmpIgnoreBogusErrorResponses = v, 0, 1);
+        bind(t, "ipv4/icmp_errors_use_inbound_ifaddr", n -> n.icmpErrorsUseInboundIfaddr,
+                (n, v) -> n.icmpErrorsUseInboundIfaddr = v, 0, 1);
+        bind(t, "ipv4/icmp_ratelimit", n -> n.icmpRatelimit, (n, v) -> n.icmpRatelimit = v, 0, Integer.MAX_VALUE);
+        bind(t, "ipv4/icmp_ratemask", n -> n.icmpRatemask, (n, v) -> n.icmpRatemask = v, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        bind(t, "ipv4/icmp_msgs_per_sec", n -> n.icmpMsgsPerSec, (n, v) -> n.icmpMsgsPerSec = v, 0, Integer.MAX_VALUE);
+        bind(t, "ipv4/icmp_msgs_burst", n -> n.icmpMsgsBurst, (n, v) -> n.icmpMsgsBurst = v, 0, Integer.MAX_VALUE);
+        bind(t, "ipv4/ip_nonlocal_bind", n -> n.ipNonlocalBind, (n, v) -> n.ipNonlocalBind = v, 0, 1);
+        bind(t, "ipv4/fwmark_reflect", n -> n.fwmarkReflect, (n, v) -> n.fwmarkReflect = v, 0, 1);
+        bind(t, "ipv4/ip_no_pmtu_disc", n -> n.ipNoPmtuDisc, (n, v) -> n.ipNoPmtuDisc = v, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        bind(t, "ipv4/ip_early_demux", n -> n.ipEarlyDemux, (n, v) -> n.ipEarlyDemux = v, 0, 1);
+        bind(t, "ipv4/ipfrag_high_thresh", n -> n.ipfragHighThresh, (n, v) -> n.ipfragHighThresh = v, 0, Integer.MAX_VALUE);
+        bind(t, "ipv4/ipfrag_low_thresh", n -> n.ipfragLowThresh, (n, v) -> n.ipfragLowThresh = v, 0, Integer.MAX_VALUE);
+        bind(t, "ipv4/ipfrag_time", n -> n.ipfragTime, (n, v) -> n.ipfragTime = v, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        bind(t, "ipv4/ipfrag_max_dist", n -> n.ipfragMaxDist, (n, v) -> n.ipfragMaxDist = v, 0, Integer.MAX_VALUE);
+        bind(t, "ipv4/ip_unprivileged_port_start", n -> n.ipUnprivilegedPortStart,
+                (n, v) -> n.ipUnprivilegedPortStart = v, 0, 65535);
+        t.add("ipv4/ping_group_range", s -> s.net.pingGroupRange[0] + "\t" + s.net.pingGroupRange[1], (s, v) -> {
+            int[] r = vector(v, s.net.pingGroupRange);
+            s.net.pingGroupRange[0] = r[0];
+            s.net.pingGroupRange[1] = r[1];
         });
-        s.register("net/ipv4/ip_local_port_range", () -> net.ipLocalPortRange[0] + "\t" + net.ipLocalPortRange[1], v -> {
+        t.add("ipv4/ip_local_port_range", s -> s.net.ipLocalPortRange[0] + "\t" + s.net.ipLocalPortRange[1], (s, v) -> {
+            Ipv4Net net = s.net;
             int[] r = vector(v, net.ipLocalPortRange);
             if (r[0] < 1 || r[1] > 65535 || r[1] < r[0] || r[0] < net.ipUnprivilegedPortStart) {
                 throw new KernelException(Errno.EINVAL);
@@ -211,38 +233,57 @@ final class Ipv4Sysctl {
             net.ipLocalPortRange[0] = r[0];
             net.ipLocalPortRange[1] = r[1];
         });
-        s.register("net/ipv4/tcp_available_congestion_control", () -> "reno bbr cubic", null);
+        t.add("ipv4/tcp_available_congestion_control", s -> "reno bbr cubic", null);
         // Write-only: any write flushes the (long gone) routing cache; reads give nothing.
-        s.register("net/ipv4/route/flush", null, v -> { });
-        registerConf(ns, net, "all", net.devconfAll, null);
-        registerConf(ns, net, "default", net.devconfDflt, null);
-        ipv6Stub(ns);
+        t.add("ipv4/route/flush", null, (s, v) -> { });
+        return t;
+    }
+
+    /**
+     * Mounts the namespace's IPv4 sysctls: shared schemas resolved on access, so a namespace or a
+     * device costs no entries (the kernel registers a ctl_table copy per namespace and device).
+     */
+    static void registerNet(NetNamespace ns, Ipv4Net net) {
+        NetState st = new NetState(net);
+        ns.setSubsys(NetState.class, st);
+        ns.sysctl.mount("net/", NET, st);
+        ns.sysctl.mountPerName("net/ipv4/conf/", CONF, name -> conf(net, name), () -> confNames(ns));
+        ns.sysctl.mount("net/ipv6/conf/all/", IPV6_ALL, st);
+        ns.sysctl.mount("net/ipv6/conf/default/", IPV6_DEFAULT, st);
+        ns.sysctl.mountPerName("net/ipv6/conf/", IPV6_DEV, name -> inDevice(ns, name), () -> devNames(ns));
     }
 
     /** A text entry: numeric defaults accept the same count of integers, text ones any value. */
-    private static void plain(Sysctl s, String path, String dflt) {
-        String[] val = {dflt};
+    private static void plain(Sysctl.Table<NetState> t, int idx, String name, String dflt) {
         boolean numeric = dflt.matches("-?[0-9]+(\t-?[0-9]+)*");
-        s.register(path, () -> val[0], v -> {
+        t.add(name, s -> plainValue(s, idx, dflt), (s, v) -> {
+            String val;
             if (numeric) {
-                String[] cur = val[0].split("\t");
+                String[] cur = plainValue(s, idx, dflt).split("\t");
                 int[] old = new int[cur.length];
                 for (int i = 0; i < cur.length; i++) old[i] = Integer.parseInt(cur[i]);
                 int[] r = vector(v, old);
                 StringBuilder b = new StringBuilder();
                 for (int i = 0; i < r.length; i++) b.append(i > 0 ? "\t" : "").append(r[i]);
-                val[0] = b.toString();
+                val = b.toString();
             } else {
-                val[0] = v.trim();
+                val = v.trim();
             }
+            if (s.text == null) s.text = new String[PLAIN.length];
+            s.text[idx] = val;
         });
     }
 
-    private static void bind(Sysctl s, String path, IntSupplier get, IntConsumer set, int min, int max) {
-        s.register(path, () -> Integer.toString(get.getAsInt()), v -> {
+    private static String plainValue(NetState s, int idx, String dflt) {
+        return s.text == null || s.text[idx] == null ? dflt : s.text[idx];
+    }
+
+    private static void bind(Sysctl.Table<NetState> t, String name, ToIntFunction<Ipv4Net> get, ObjIntConsumer<Ipv4Net> set,
+                             int min, int max) {
+        t.add(name, s -> Integer.toString(get.applyAsInt(s.net)), (s, v) -> {
             int n = parse(v);
             if (n < min || n > max) throw new KernelException(Errno.EINVAL);
-            set.accept(n);
+            set.accept(s.net, n);
         });
     }
 
@@ -276,19 +317,51 @@ final class Ipv4Sysctl {
         }
     }
 
-    /** devinet_sysctl_register(): net/ipv4/conf/NAME/*. */
-    static void registerConf(NetNamespace ns, Ipv4Net net, String name, DevConf c, InDevice in) {
-        String dir = "net/ipv4/conf/" + name + "/";
+    /** A devconf as its sysctl directory sees it (conf/all and conf/default writes reach further). */
+    private record ConfRef(Ipv4Net net, DevConf c) { }
+
+    /** net.ipv4.conf.{all,default,DEV}.* (devinet_sysctl's table): one schema for every directory. */
+    private static final Sysctl.Table<ConfRef> CONF = confTable();
+
+    private static Sysctl.Table<ConfRef> confTable() {
+        Sysctl.Table<ConfRef> t = new Sysctl.Table<>();
         for (int i = 0; i < DevConf.COUNT; i++) {
             final int idx = i;
             // mc_forwarding is 0444: only a multicast routing daemon (MRT_INIT) changes it
-            ns.sysctl.register(dir + DevConf.name(i), () -> Integer.toString(c.v[idx]),
-                    idx == DevConf.MC_FORWARDING ? null : v -> confWrite(net, c, idx, parse(v)));
+            t.add(DevConf.name(i), r -> Integer.toString(r.c.v[idx]),
+                    idx == DevConf.MC_FORWARDING ? null : (r, v) -> confWrite(r.net, r.c, idx, parse(v)));
         }
+        return t;
     }
 
-    static void unregisterConf(NetNamespace ns, String name) {
-        ns.sysctl.unregisterPrefix("net/ipv4/conf/" + name + "/");
+    /** devinet_sysctl_register()'s directories: all, default, and each in_device under the name it registered. */
+    private static ConfRef conf(Ipv4Net net, String name) {
+        if (name.equals("all")) return new ConfRef(net, net.devconfAll);
+        if (name.equals("default")) return new ConfRef(net, net.devconfDflt);
+        InDevice in = inDevice(net.ns, name);
+        return in == null ? null : new ConfRef(net, in.cnf);
+    }
+
+    private static List<String> confNames(NetNamespace ns) {
+        List<String> out = devNames(ns);
+        out.add("all");
+        out.add("default");
+        return out;
+    }
+
+    /** The in_device whose sysctl directories are named {@code name} ({@link InDevice#sysctlName}), or null. */
+    private static InDevice inDevice(NetNamespace ns, String name) {
+        InDevice in = InDevice.of(ns.dev(name));
+        return in != null && name.equals(in.sysctlName) ? in : null;
+    }
+
+    private static List<String> devNames(NetNamespace ns) {
+        List<String> out = new ArrayList<>();
+        for (NetDevice d : ns.devices()) {
+            InDevice in = InDevice.of(d);
+            if (in != null && in.sysctlName != null) out.add(in.sysctlName);
+        }
+        return out;
     }
 
     /** devinet_conf_proc() / devinet_sysctl_forward(). */
@@ -319,44 +392,32 @@ final class Ipv4Sysctl {
      * (net.ipv6.conf.{all,default,DEV}.{disable_ipv6,forwarding}), accepted and remembered; nsnet
      * models no IPv6 behaviour beyond lo's ::1 (see InDevice.hasIpv6Loopback).
      */
-    private static void ipv6Stub(NetNamespace ns) {
-        int[] all = {0, 0};   // disable_ipv6, forwarding
-        int[] dflt = {0, 0};
-        ns.sysctl.register("net/ipv6/conf/all/disable_ipv6", () -> Integer.toString(all[0]), v -> {
-            // addrconf_disable_ipv6(): "all" also rewrites "default" and every device
-            all[0] = parse(v);
-            dflt[0] = all[0];
-            for (NetDevice d : ns.devices()) if (d.ipPtr instanceof InDevice in) in.disableIpv6 = all[0];
-        });
-        ns.sysctl.register("net/ipv6/conf/default/disable_ipv6", () -> Integer.toString(dflt[0]), v -> dflt[0] = parse(v));
-        ns.sysctl.register("net/ipv6/conf/all/forwarding", () -> Integer.toString(all[1]), v -> {
-            // addrconf_fixup_forwarding(): "all" sets "default" and every device
-            all[1] = parse(v);
-            dflt[1] = all[1];
-            for (NetDevice d : ns.devices()) if (d.ipPtr instanceof InDevice in) in.ipv6Forwarding = all[1];
-        });
-        ns.sysctl.register("net/ipv6/conf/default/forwarding", () -> Integer.toString(dflt[1]), v -> dflt[1] = parse(v));
-        ns.setSubsys(Ipv6Defaults.class, new Ipv6Defaults(dflt));
-    }
+    private static final Sysctl.Table<NetState> IPV6_ALL = new Sysctl.Table<NetState>()
+            .add("disable_ipv6", s -> Integer.toString(s.all6[0]), (s, v) -> {
+                // addrconf_disable_ipv6(): "all" also rewrites "default" and every device
+                s.all6[0] = parse(v);
+                s.dflt6[0] = s.all6[0];
+                for (NetDevice d : s.net.ns.devices()) if (d.ipPtr instanceof InDevice in) in.disableIpv6 = s.all6[0];
+            })
+            .add("forwarding", s -> Integer.toString(s.all6[1]), (s, v) -> {
+                // addrconf_fixup_forwarding(): "all" sets "default" and every device
+                s.all6[1] = parse(v);
+                s.dflt6[1] = s.all6[1];
+                for (NetDevice d : s.net.ns.devices()) if (d.ipPtr instanceof InDevice in) in.ipv6Forwarding = s.all6[1];
+            });
 
-    /** Holder of the namespace's net.ipv6.conf.default values for devices registered later. */
-    record Ipv6Defaults(int[] dflt) { }
+    private static final Sysctl.Table<NetState> IPV6_DEFAULT = new Sysctl.Table<NetState>()
+            .add("disable_ipv6", s -> Integer.toString(s.dflt6[0]), (s, v) -> s.dflt6[0] = parse(v))
+            .add("forwarding", s -> Integer.toString(s.dflt6[1]), (s, v) -> s.dflt6[1] = parse(v));
+
+    private static final Sysctl.Table<InDevice> IPV6_DEV = new Sysctl.Table<InDevice>()
+            .add("disable_ipv6", in -> Integer.toString(in.disableIpv6), (in, v) -> in.disableIpv6 = parse(v))
+            .add("forwarding", in -> Integer.toString(in.ipv6Forwarding), (in, v) -> in.ipv6Forwarding = parse(v));
 
     /** A new device starts from net.ipv6.conf.default. */
     static void initDevIpv6(NetNamespace ns, InDevice in) {
-        Ipv6Defaults d = ns.subsys(Ipv6Defaults.class);
-        in.disableIpv6 = d == null ? 0 : d.dflt()[0];
-        in.ipv6Forwarding = d == null ? 0 : d.dflt()[1];
-    }
-
-    static void registerDevIpv6(NetNamespace ns, InDevice in) {
-        ns.sysctl.register("net/ipv6/conf/" + in.dev.name + "/disable_ipv6", () -> Integer.toString(in.disableIpv6),
-                v -> in.disableIpv6 = parse(v));
-        ns.sysctl.register("net/ipv6/conf/" + in.dev.name + "/forwarding", () -> Integer.toString(in.ipv6Forwarding),
-                v -> in.ipv6Forwarding = parse(v));
-    }
-
-    static void unregisterDevIpv6(NetNamespace ns, String name) {
-        ns.sysctl.unregisterPrefix("net/ipv6/conf/" + name + "/");
+        NetState st = ns.subsys(NetState.class);
+        in.disableIpv6 = st == null ? 0 : st.dflt6[0];
+        in.ipv6Forwarding = st == null ? 0 : st.dflt6[1];
     }
 }

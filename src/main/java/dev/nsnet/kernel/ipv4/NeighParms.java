@@ -32,31 +32,40 @@ public final class NeighParms {
     /** SKB_TRUESIZE(ETH_FRAME_LEN): how unres_qlen (packets) converts to unres_qlen_bytes. */
     static final int ETH_FRAME_TRUESIZE = 2104;
 
-    /** Registers this parms' files below {@code prefix} ("net/ipv4/neigh/eth0/"). */
-    void registerSysctl(Sysctl s, String prefix, NeighTable tbl) {
-        s.registerInt(prefix + "anycast_delay", () -> (int) (anycastDelayMs / 10), v -> anycastDelayMs = v * 10L, 0, Integer.MAX_VALUE);
-        s.registerInt(prefix + "app_solicit", () -> appProbes, v -> appProbes = v, 0, Integer.MAX_VALUE);
-        s.registerInt(prefix + "base_reachable_time_ms", () -> (int) baseReachableTimeMs, v -> {
-            baseReachableTimeMs = v;
-            reachableTimeMs = tbl.randReachTime(v);
-        }, 0, Integer.MAX_VALUE);
-        s.registerInt(prefix + "delay_first_probe_time", () -> (int) (delayProbeTimeMs / 1000), v -> delayProbeTimeMs = v * 1000L, 0, Integer.MAX_VALUE);
-        s.registerInt(prefix + "gc_stale_time", () -> (int) (gcStaleTimeMs / 1000), v -> gcStaleTimeMs = v * 1000L, 0, Integer.MAX_VALUE);
-        s.registerInt(prefix + "interval_probe_time_ms", () -> (int) intervalProbeTimeMs, v -> intervalProbeTimeMs = v, 1, Integer.MAX_VALUE);
-        s.registerInt(prefix + "locktime", () -> (int) (locktimeMs / 10), v -> locktimeMs = v * 10L, 0, Integer.MAX_VALUE);
-        s.registerInt(prefix + "mcast_resolicit", () -> mcastReprobes, v -> mcastReprobes = v, 0, Integer.MAX_VALUE);
-        s.registerInt(prefix + "mcast_solicit", () -> mcastProbes, v -> mcastProbes = v, 0, Integer.MAX_VALUE);
-        s.registerInt(prefix + "proxy_delay", () -> (int) (proxyDelayMs / 10), v -> proxyDelayMs = v * 10L, 0, Integer.MAX_VALUE);
-        s.registerInt(prefix + "proxy_qlen", () -> proxyQlen, v -> proxyQlen = v, 0, Integer.MAX_VALUE);
-        s.registerInt(prefix + "retrans_time", () -> (int) (retransTimeMs / 10), v -> retransTimeMs = v * 10L, 0, Integer.MAX_VALUE);
-        s.registerInt(prefix + "retrans_time_ms", () -> (int) retransTimeMs, v -> retransTimeMs = v, 0, Integer.MAX_VALUE);
-        s.registerInt(prefix + "base_reachable_time", () -> (int) (baseReachableTimeMs / 1000), v -> {
-            baseReachableTimeMs = v * 1000L;
-            reachableTimeMs = tbl.randReachTime(baseReachableTimeMs);
-        }, 0, Integer.MAX_VALUE);
-        s.registerInt(prefix + "ucast_solicit", () -> ucastProbes, v -> ucastProbes = v, 0, Integer.MAX_VALUE);
-        s.registerInt(prefix + "unres_qlen", () -> queueLenBytes / ETH_FRAME_TRUESIZE,
-                v -> queueLenBytes = v * ETH_FRAME_TRUESIZE, 0, Integer.MAX_VALUE / ETH_FRAME_TRUESIZE);
-        s.registerInt(prefix + "unres_qlen_bytes", () -> queueLenBytes, v -> queueLenBytes = v, 0, Integer.MAX_VALUE);
+    /** A parms as its sysctl directory sees it, with the table whose random source rerolls reachable_time. */
+    record Ref(NeighTable tbl, NeighParms p) { }
+
+    /**
+     * The files of a net.ipv4.neigh.{default,DEV} directory (neigh_sysctl_template), as a schema
+     * shared by every table and device; the table mounts it, so a device costs no entries.
+     */
+    static Sysctl.Table<Ref> sysctlTable() {
+        int max = Integer.MAX_VALUE;
+        return new Sysctl.Table<Ref>()
+                .addInt("anycast_delay", r -> (int) (r.p.anycastDelayMs / 10), (r, v) -> r.p.anycastDelayMs = v * 10L, 0, max)
+                .addInt("app_solicit", r -> r.p.appProbes, (r, v) -> r.p.appProbes = v, 0, max)
+                .addInt("base_reachable_time_ms", r -> (int) r.p.baseReachableTimeMs, (r, v) -> {
+                    r.p.baseReachableTimeMs = v;
+                    r.p.reachableTimeMs = r.tbl.randReachTime(v);
+                }, 0, max)
+                .addInt("delay_first_probe_time", r -> (int) (r.p.delayProbeTimeMs / 1000),
+                        (r, v) -> r.p.delayProbeTimeMs = v * 1000L, 0, max)
+                .addInt("gc_stale_time", r -> (int) (r.p.gcStaleTimeMs / 1000), (r, v) -> r.p.gcStaleTimeMs = v * 1000L, 0, max)
+                .addInt("interval_probe_time_ms", r -> (int) r.p.intervalProbeTimeMs, (r, v) -> r.p.intervalProbeTimeMs = v, 1, max)
+                .addInt("locktime", r -> (int) (r.p.locktimeMs / 10), (r, v) -> r.p.locktimeMs = v * 10L, 0, max)
+                .addInt("mcast_resolicit", r -> r.p.mcastReprobes, (r, v) -> r.p.mcastReprobes = v, 0, max)
+                .addInt("mcast_solicit", r -> r.p.mcastProbes, (r, v) -> r.p.mcastProbes = v, 0, max)
+                .addInt("proxy_delay", r -> (int) (r.p.proxyDelayMs / 10), (r, v) -> r.p.proxyDelayMs = v * 10L, 0, max)
+                .addInt("proxy_qlen", r -> r.p.proxyQlen, (r, v) -> r.p.proxyQlen = v, 0, max)
+                .addInt("retrans_time", r -> (int) (r.p.retransTimeMs / 10), (r, v) -> r.p.retransTimeMs = v * 10L, 0, max)
+                .addInt("retrans_time_ms", r -> (int) r.p.retransTimeMs, (r, v) -> r.p.retransTimeMs = v, 0, max)
+                .addInt("base_reachable_time", r -> (int) (r.p.baseReachableTimeMs / 1000), (r, v) -> {
+                    r.p.baseReachableTimeMs = v * 1000L;
+                    r.p.reachableTimeMs = r.tbl.randReachTime(r.p.baseReachableTimeMs);
+                }, 0, max)
+                .addInt("ucast_solicit", r -> r.p.ucastProbes, (r, v) -> r.p.ucastProbes = v, 0, max)
+                .addInt("unres_qlen", r -> r.p.queueLenBytes / ETH_FRAME_TRUESIZE,
+                        (r, v) -> r.p.queueLenBytes = v * ETH_FRAME_TRUESIZE, 0, max / ETH_FRAME_TRUESIZE)
+                .addInt("unres_qlen_bytes", r -> r.p.queueLenBytes, (r, v) -> r.p.queueLenBytes = v, 0, max);
     }
 }

@@ -7,6 +7,7 @@ import dev.nsnet.kernel.core.If;
 import dev.nsnet.kernel.core.NetDevice;
 import dev.nsnet.kernel.core.NetNamespace;
 import dev.nsnet.kernel.core.SkBuff;
+import dev.nsnet.kernel.core.Sysctl;
 import dev.nsnet.kernel.wire.Ether;
 import dev.nsnet.kernel.wire.Inet4;
 import dev.nsnet.kernel.wire.Mac;
@@ -42,12 +43,26 @@ public final class NeighTable {
     NeighTable(NetNamespace ns) {
         this.ns = ns;
         dflt.reachableTimeMs = randReachTime(dflt.baseReachableTimeMs);
-        String p = "net/ipv4/neigh/default/";
-        dflt.registerSysctl(ns.sysctl, p, this);
-        ns.sysctl.registerInt(p + "gc_interval", () -> (int) (gcIntervalMs / 1000), v -> gcIntervalMs = v * 1000L, 0, Integer.MAX_VALUE);
-        ns.sysctl.registerInt(p + "gc_thresh1", () -> gcThresh1, v -> gcThresh1 = v, 0, Integer.MAX_VALUE);
-        ns.sysctl.registerInt(p + "gc_thresh2", () -> gcThresh2, v -> gcThresh2 = v, 0, Integer.MAX_VALUE);
-        ns.sysctl.registerInt(p + "gc_thresh3", () -> gcThresh3, v -> gcThresh3 = v, 0, Integer.MAX_VALUE);
+        ns.sysctl.mount("net/ipv4/neigh/default/", DEFAULT_SYSCTL, new NeighParms.Ref(this, dflt));
+        ns.sysctl.mountPerName("net/ipv4/neigh/", PARMS_SYSCTL, this::parmsSysctl, parmsNames::values);
+    }
+
+    /** net.ipv4.neigh.DEV.*: the parms files (schema shared by every namespace). */
+    private static final Sysctl.Table<NeighParms.Ref> PARMS_SYSCTL = NeighParms.sysctlTable();
+
+    /** net.ipv4.neigh.default.*: the parms files plus the table's own gc knobs. */
+    private static final Sysctl.Table<NeighParms.Ref> DEFAULT_SYSCTL = NeighParms.sysctlTable()
+            .addInt("gc_interval", r -> (int) (r.tbl().gcIntervalMs / 1000), (r, v) -> r.tbl().gcIntervalMs = v * 1000L,
+                    0, Integer.MAX_VALUE)
+            .addInt("gc_thresh1", r -> r.tbl().gcThresh1, (r, v) -> r.tbl().gcThresh1 = v, 0, Integer.MAX_VALUE)
+            .addInt("gc_thresh2", r -> r.tbl().gcThresh2, (r, v) -> r.tbl().gcThresh2 = v, 0, Integer.MAX_VALUE)
+            .addInt("gc_thresh3", r -> r.tbl().gcThresh3, (r, v) -> r.tbl().gcThresh3 = v, 0, Integer.MAX_VALUE);
+
+    /** The parms behind directory net/ipv4/neigh/NAME, or null when no device registered one under that name. */
+    private NeighParms.Ref parmsSysctl(String name) {
+        NetDevice dev = ns.dev(name);
+        NeighParms p = dev == null ? null : devParms.get(dev);
+        return p != null && name.equals(parmsNames.get(dev)) ? new NeighParms.Ref(this, p) : null;
     }
 
     /** The namespace's ARP table (created by the IPv4 pernet init). */
@@ -76,25 +91,20 @@ public final class NeighTable {
         p.reachableTimeMs = randReachTime(p.baseReachableTimeMs);
         devParms.put(dev, p);
         parmsNames.put(dev, dev.name);
-        p.registerSysctl(ns.sysctl, "net/ipv4/neigh/" + dev.name + "/", this);
         return p;
     }
 
     /** neigh_parms_release() + neigh_sysctl_unregister(). */
     public void parmsRelease(NetDevice dev) {
         if (devParms.remove(dev) == null) return;
-        String name = parmsNames.remove(dev);
-        if (name != null) ns.sysctl.unregisterPrefix("net/ipv4/neigh/" + name + "/");
+        parmsNames.remove(dev);
     }
 
     /** The sysctl directory follows a renamed device. */
     public void parmsRename(NetDevice dev) {
         NeighParms p = devParms.get(dev);
         if (p == null) return;
-        String old = parmsNames.get(dev);
-        if (old != null) ns.sysctl.unregisterPrefix("net/ipv4/neigh/" + old + "/");
         parmsNames.put(dev, dev.name);
-        p.registerSysctl(ns.sysctl, "net/ipv4/neigh/" + dev.name + "/", this);
     }
 
     public NeighParms parms(NetDevice dev) {

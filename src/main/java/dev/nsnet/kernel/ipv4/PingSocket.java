@@ -50,6 +50,8 @@ public final class PingSocket {
     public boolean recverr;
     public boolean broadcast;
     public int mark;
+    /** IP_OPTIONS: options for every packet sent (a multiple of 4 bytes), or null. */
+    public byte[] ipOptions;
     /** ICMP_FILTER (raw): a set bit drops that type. */
     public int icmpFilter;
     private final ArrayDeque<Message> queue = new ArrayDeque<>();
@@ -125,7 +127,8 @@ public final class PingSocket {
         }
         if (rt.isBroadcast() && !broadcast) return -Errno.EACCES.code;
         int mtu = IpOutput.mtu(rt);
-        int total = Ipv4.HLEN + len;
+        int hlen = Ipv4.HLEN + (ipOptions == null ? 0 : ipOptions.length);
+        int total = hlen + len;
         // ip_append_data(): beyond IP_MAX_MTU nothing can go, beyond the MTU only what may fragment.
         int maxNonFrag = pmtudisc >= PMTUDISC_DO ? mtu : 0xffff;
         if (total > maxNonFrag) {
@@ -138,10 +141,10 @@ public final class PingSocket {
         boolean df = pmtudisc >= PMTUDISC_DO || (pmtudisc == PMTUDISC_WANT && total <= mtu);
         SkBuff skb = ns.emulation().pool.alloc(total + 16);
         int o = skb.put(total);
-        System.arraycopy(icmp, 0, skb.buf, o + Ipv4.HLEN, len);
+        System.arraycopy(icmp, 0, skb.buf, o + hlen, len);
         if (!raw) {
-            dev.nsnet.kernel.wire.Bytes.put16(skb.buf, o + Ipv4.HLEN + 4, ident);
-            Icmp.setChecksum(skb.buf, o + Ipv4.HLEN, len);
+            dev.nsnet.kernel.wire.Bytes.put16(skb.buf, o + hlen + 4, ident);
+            Icmp.setChecksum(skb.buf, o + hlen, len);
         }
         skb.sk = this;
         skb.mark = mark;
@@ -150,7 +153,7 @@ public final class PingSocket {
         pathMtu = mtu;
         ns.emulation().localBhDisable();
         try {
-            IpOutput.buildAndSend(skb, rt, rt.src(), dst, tos, t, Ipv4.PROTO_ICMP, df);
+            IpOutput.buildAndSend(skb, rt, rt.src(), dst, tos, t, Ipv4.PROTO_ICMP, df, ipOptions);
         } finally {
             ns.emulation().localBhEnable();
         }

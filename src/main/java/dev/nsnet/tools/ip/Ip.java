@@ -101,6 +101,7 @@ public final class Ip implements Tool {
 
     private int runInner(ToolContext ctx, List<String> argv) {
         IpOptions o = new IpOptions();
+        String batchFile = null;
         int i = 0, n = argv.size();
         for (; i < n; i++) {
             String opt = argv.get(i);
@@ -158,7 +159,7 @@ public final class Ip implements Tool {
                 o.force = true;
             } else if (IpUtil.matches(opt, "-batch")) {
                 if (++i >= n) throw usage();
-                throw new IpError("nsnet: ip -batch is not supported\n", 2);
+                batchFile = argv.get(i);
             } else if (IpUtil.matches(opt, "-brief")) {
                 o.brief = true;
             } else if (IpUtil.matches(opt, "-json")) {
@@ -194,9 +195,15 @@ public final class Ip implements Tool {
                 throw IpError.exit("Option \"" + opt + "\" is unknown, try \"ip -help\".\n");
             }
         }
+        if (batchFile != null) return IpBatch.run(ctx, this, o, batchFile);
         if (i >= n) throw usage();
-        String obj = argv.get(i);
-        List<String> rest = argv.subList(i + 1, n);
+        return dispatch(ctx, o, argv.subList(i, n));
+    }
+
+    /** do_cmd(): the object named by the first word (by prefix, in cmds[] order) runs the rest. */
+    int dispatch(ToolContext ctx, IpOptions o, List<String> words) {
+        String obj = words.get(0);
+        List<String> rest = words.subList(1, words.size());
         for (String c : CMDS) {
             if (!IpUtil.matches(obj, c)) continue;
             if (c.equals("help")) throw usage();

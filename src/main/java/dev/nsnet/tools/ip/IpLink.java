@@ -241,6 +241,7 @@ public final class IpLink implements IpObject {
 
     /** ipaddr_list_link(): the filters of ipaddr_list_flush_or_save() and one record per link. */
     static int show(ToolContext ctx, IpOptions o, List<String> args) {
+        o.doLink = true;
         NetNamespace ns = ctx.netns();
         String filterDev = null, kind = null, slaveKind = null;
         boolean up = false;

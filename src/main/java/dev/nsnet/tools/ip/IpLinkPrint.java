@@ -33,6 +33,7 @@ public final class IpLinkPrint {
      *               {@code -br} print the MAC and flags
      */
     public static void header(IpPrint p, IpOptions o, NetNamespace viewer, NetDevice dev, boolean doLink, int family) {
+        doLink |= o.doLink;
         if (o.brief) {
             brief(p, viewer, dev, family);
             return;

@@ -31,4 +31,9 @@ public final class IpOptions {
     public boolean all;
     /** -echo. */
     public boolean echo;
+    /**
+     * ipaddress.c's static do_link: set by {@code ip link show} and never reset, so later
+     * {@code address} commands of the same {@code -batch} print their links like {@code ip link}.
+     */
+    public boolean doLink;
 }

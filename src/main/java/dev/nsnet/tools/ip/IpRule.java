@@ -225,7 +225,10 @@ public final class IpRule implements IpObject {
             if (s.not) r.flags |= FibRule.FIB_RULE_INVERT;
             r.protocol = s.protocol == null ? 0 : s.protocol;
             r.suppressPrefixlen = s.suppressPrefixlen;
-            if (s.gotoTarget != null) r.gotoTarget = s.gotoTarget.intValue();
+            if (s.gotoTarget != null) {
+                r.gotoTarget = s.gotoTarget.intValue();
+                r.gotoSet = true;
+            }
             if (s.pref != null) r.pref = s.pref.intValue();
             FibRules.add(ns, r, s.pref != null);
         } else {
@@ -336,8 +339,12 @@ public final class IpRule implements IpObject {
             p.uint(IpPrint.ANY, "goto", " goto %u", r.gotoTarget & 0xffffffffL);
         } else if (r.action == FibRule.FR_ACT_NOP) {
             p.nul(IpPrint.ANY, "nop", " nop", null);
+        } else if (r.action == RouteType.NAT.ordinal()) {
+            p.nul(IpPrint.ANY, "masquerade", " masquerade", null);
         } else if (r.action != FibRule.FR_ACT_TO_TBL) {
-            p.string(IpPrint.ANY, "action", " %s", RouteType.values()[r.action].iprouteName());
+            String name = r.action < RouteType.values().length ? RouteType.values()[r.action].iprouteName()
+                    : Integer.toString(r.action);
+            p.string(IpPrint.ANY, "action", " %s", name);
         }
         if ((r.protocol != 0 && r.protocol != 2) || o.details > 0) {
             p.string(IpPrint.ANY, "protocol", " proto %s", IpRouteUtil.protoName(r.protocol));

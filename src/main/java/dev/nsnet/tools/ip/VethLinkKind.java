@@ -47,7 +47,8 @@ public final class VethLinkKind implements LinkKind {
         int peerIndex = req.index != 0 ? peer.index : 0;
         NetDevice dev = Veth.newLink(ns, req.name, req::prepare, req.index, ctx.emulation().random(),
                 peerNs, peer.name, peer::prepare, peerIndex, peer::configure);
-        IpLinkSet.announce(Veth.peer(dev));
+        // Only the device's RTM_NEWLINK names the peer's namespace: the peer's own notification
+        // went out while it had no peer yet, so only the device's namespace gets an nsid now.
         IpLinkSet.announce(dev);
         req.configureOrUnregister(dev);
         return dev;

@@ -88,6 +88,11 @@ public final class Ping implements Tool {
                 case 'S' -> strtolOrErr(ctx, a, 1, Integer.MAX_VALUE);
                 case 'O' -> p.outstanding = true;
                 case 'A' -> p.adaptive = true;
+                case 'R' -> p.recordRoute = true;
+                case 'f' -> {
+                    p.flood = true;
+                    optNumeric = true;
+                }
                 case 'D' -> p.timestamps = true;
                 case 'a' -> p.audible = true;
                 case 'e' -> p.fixedIdent = (int) strtolOrErr(ctx, a, 0, 0xffff);
@@ -97,6 +102,7 @@ public final class Ping implements Tool {
                     double v = strtod(ctx, a, "bad timing interval");
                     if (v > Integer.MAX_VALUE / 1000.0) error(ctx, 2, null, "bad timing interval: " + a);
                     p.interval = (int) (v * 1000);
+                    p.optInterval = true;
                 }
                 case 'W' -> {
                     double v = strtod(ctx, a, "bad linger time");
@@ -158,7 +164,7 @@ public final class Ping implements Tool {
         p.numeric = numeric || optNumeric;
         if (g.operands.size() > 1) {
             // Several hosts: a loose source route through the first ones (ping4_run()).
-            if (g.operands.size() > 10) usage(ctx);
+            if (g.operands.size() > 10 || p.recordRoute) usage(ctx);
             int[] hops = new int[g.operands.size() - 1];
             for (int i = 0; i < hops.length; i++) {
                 String h = g.operands.get(i);

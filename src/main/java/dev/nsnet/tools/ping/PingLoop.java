@@ -54,6 +54,12 @@ final class PingLoop {
     boolean quiet;
     boolean broadcastPings;
     boolean outstanding;
+    /** -R: a record-route option (NOP + 39-byte RR) on every probe. */
+    boolean recordRoute;
+    private byte[] oldRr;
+    /** -f: a dot per probe, a backspace per reply; interval 0 unless -i was given. */
+    boolean flood;
+    boolean optInterval;
     boolean adaptive;
     /** -D: "[seconds.micros] " before each line, from the virtual clock (the emulation has no wall clock). */
     boolean timestamps;
@@ -156,12 +162,22 @@ final class PingLoop {
             if (ttl == 0) Ping.error(ctx, 2, Errno.EINVAL, "cannot set unicast time-to-live");
             sock.ttl = ttl;
         }
+        int optlen = 0;
+        if (recordRoute) {
+            byte[] rspace = new byte[40];
+            rspace[0] = 1;  // IPOPT_NOP
+            rspace[1] = 7;  // IPOPT_RR
+            rspace[2] = 39;
+            rspace[3] = 4;  // IPOPT_MINOFF
+            sock.ipOptions = rspace;
+            optlen = 40;
+        }
         timing = datalen >= TIMEVAL;
         out.print("PING " + hostname + " (" + Inet4.format(whereto) + ") ");
         if (device != null || strictSource) {
             out.print("from " + Inet4.format(source) + " " + (device != null ? device : "") + ": ");
         }
-        out.print(datalen + "(" + (datalen + 8 + 20) + ") bytes of data.\n");
+        out.print(datalen + "(" + (datalen + 8 + optlen + 20) + ") bytes of data.\n");
         setup();
         return mainLoop();
     }
@@ -207,6 +223,7 @@ final class PingLoop {
         } else {
             outpack = null;
         }
+        if (flood && !optInterval) interval = 0;
         ident = fixedIdent >= 0 ? fixedIdent : ctx.emulation().random().nextInt(0x10000);
         startTime = sched.now();
         if (deadline > 0) {
@@ -296,6 +313,10 @@ final class PingLoop {
         if (rc == 0) {
             oomCount = 0;
             advanceNtransmitted();
+            if (!quiet && flood) {
+                out.print(".");
+                out.flush();
+            }
             return interval - tokens;
         }
         int i;
@@ -315,7 +336,14 @@ final class PingLoop {
         }
         // A hard local error: pretend the packet was sent.
         advanceNtransmitted();
-        if (i == 0 && !quiet) Ping.error(ctx, 0, errnoOf(-rc), "sendmsg");
+        if (i == 0 && !quiet) {
+            if (flood) {
+                out.print("E");
+                out.flush();
+            } else {
+                Ping.error(ctx, 0, errnoOf(-rc), "sendmsg");
+            }
+        }
         tokens = 0;
         return Math.max(interval, MININTERVAL);
     }
@@ -384,7 +412,10 @@ final class PingLoop {
     private int receiveErrorMsg(PingSocket.ErrorMsg e) {
         if (e.origin() == PingSocket.ORIGIN_LOCAL) {
             if (quiet) return -1;
-            if (e.errno() != Errno.EMSGSIZE.code) {
+            if (flood) {
+                out.print("E");
+                out.flush();
+            } else if (e.errno() != Errno.EMSGSIZE.code) {
                 Ping.error(ctx, 0, null, "local error: " + errnoOf(e.errno()).message);
             } else {
                 Ping.error(ctx, 0, null, "local error: message too long, mtu=" + e.info());
@@ -400,6 +431,11 @@ final class PingLoop {
         acknowledge(seq);
         nerrors++;
         if (quiet) return 1;
+        if (flood) {
+            out.print("\bE");
+            out.flush();
+            return 1;
+        }
         printTimestamp();
         out.print("From " + prAddr(e.offender()) + " icmp_seq=" + seq + " ");
         prIcmph(e.type(), e.code(), e.info(), false);
@@ -426,7 +462,8 @@ final class PingLoop {
                 return;
             }
             if (audible) out.print("\u0007");
-            if (!quiet) {
+            if (!quiet && !flood) {
+                prOptions(buf, hlen);
                 out.print("\n");
                 out.flush();
             }
@@ -447,7 +484,7 @@ final class PingLoop {
                     acknowledge(seq);
                     return;
                 }
-                if (quiet) return;
+                if (quiet || flood) return;
                 printTimestamp();
                 out.print("From " + prAddr(d.from()) + ": icmp_seq=" + seq + " ");
                 if (csfailed) out.print("(BAD CHECKSUM)");
@@ -493,6 +530,11 @@ final class PingLoop {
             dupflag = false;
         }
         if (quiet) return true;
+        if (flood) {
+            out.print(csfailed ? "\bC" : "\b \b");
+            out.flush();
+            return false;
+        }
         printTimestamp();
         StringBuilder sb = new StringBuilder();
         sb.append(cc).append(" bytes from ").append(prAddr(from)).append(':');
@@ -515,6 +557,52 @@ final class PingLoop {
     private String prAddr(int a) {
         String name = numeric || exiting ? null : PingHosts.reverse(a);
         return name != null ? name + " (" + Inet4.format(a) + ")" : Inet4.format(a);
+    }
+
+    /** pr_options(): NOPs and the record-route list of a reply's IP header (other options are not decoded). */
+    private void prOptions(byte[] b, int hlen) {
+        int totlen = hlen - 20;
+        int p = 20;
+        while (totlen > 0) {
+            int t = b[p] & 0xff;
+            if (t == 0) break;
+            if (t == 1) {
+                totlen--;
+                p++;
+                out.print("\nNOP");
+                continue;
+            }
+            int olen = b[p + 1] & 0xff;
+            if (olen < 2 || olen > totlen) break;
+            if (t == 7) {
+                int j = olen;
+                int i = b[p + 2] & 0xff;
+                if (i > j) i = j;
+                i -= 4;
+                if (i > 0) {
+                    byte[] cur = java.util.Arrays.copyOfRange(b, p + 2, p + 2 + i);
+                    if (oldRr != null && java.util.Arrays.equals(cur, oldRr) && !flood) {
+                        out.print("\t(same route)");
+                    } else {
+                        oldRr = cur;
+                        out.print("\nRR: ");
+                        int c = p + 3;
+                        while (true) {
+                            int a = Bytes.i32(b, c);
+                            c += 4;
+                            out.print(a == 0 ? "\t0.0.0.0" : "\t" + prAddr(a));
+                            i -= 4;
+                            out.print("\n");
+                            if (i <= 0) break;
+                        }
+                    }
+                }
+            } else {
+                out.print("\nunknown option " + Integer.toHexString(t));
+            }
+            totlen -= olen;
+            p += olen;
+        }
     }
 
     /** update_interval() of -A: the interval follows the smoothed RTT (root has no 2 ms floor). */
@@ -616,7 +704,7 @@ final class PingLoop {
             sb.append(comma).append("pipe ").append(pipesize);
             comma = ", ";
         }
-        if (nreceived != 0 && (interval == 0 || adaptive) && ntransmitted > 1) {
+        if (nreceived != 0 && (interval == 0 || flood || adaptive) && ntransmitted > 1) {
             long sec = tv / 1_000_000_000L;
             long nsec = tv % 1_000_000_000L;
             int ipg = (int) ((1000000L * sec + nsec / 1000) / (ntransmitted - 1));

@@ -206,14 +206,48 @@ public final class SysctlTool implements Tool {
         return rc;
     }
 
-    /** The /proc/sys path of a key: dots become slashes unless the key already uses slashes. */
-    private static String path(String key) {
-        String k = key;
-        while (k.startsWith("/")) k = k.substring(1);
-        return k.indexOf('/') >= 0 ? k : k.replace('.', '/');
+    /**
+     * procps' slashdot(): when the first separator is not already {@code to}, every '/' and '.'
+     * swap (so "net/ipv4/conf/eth0.10" and "net.ipv4.conf.eth0/10" name the same file).
+     */
+    private static String slashdot(String name, char from, char to, PrintStream warn) {
+        int first = -1;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '/' || c == '.') {
+                first = i;
+                break;
+            }
+        }
+        if (first < 0 || name.charAt(first) == to) return name;
+        StringBuilder b = new StringBuilder(name);
+        boolean warned = false;
+        for (int i = first; i < b.length(); i++) {
+            char c = b.charAt(i);
+            if (c != '/' && c != '.') continue;
+            if (!warned && warn != null && i + 1 < b.length() && (b.charAt(i + 1) == '/' || b.charAt(i + 1) == '.')) {
+                warn.println("sysctl: separators should not be repeated: " + name.substring(i));
+                warned = true;
+            }
+            b.setCharAt(i, c == from ? to : from);
+        }
+        return b.toString();
     }
 
-    private static String display(String path) { return path.replace('/', '.'); }
+    /** The /proc/sys path of a key (empty components collapse, as in the file system). */
+    private String path(String key, PrintStream err) {
+        String k = slashdot(key, '.', '/', err);
+        k = k.replaceAll("/{2,}", "/");
+        while (k.startsWith("/")) k = k.substring(1);
+        while (k.endsWith("/")) k = k.substring(0, k.length() - 1);
+        return k;
+    }
+
+    /** The name printed for a key as the user gave it. */
+    private static String outname(String key) { return slashdot(key, '/', '.', null); }
+
+    /** The name printed for a file found while listing a directory. */
+    private static String display(String path) { return slashdot(path, '/', '.', null); }
 
     /** stat() of /proc/sys/PATH: null when it exists, else the strerror text. */
     private static String statError(Sysctl s, String path) {
@@ -229,7 +263,7 @@ public final class SysctlTool implements Tool {
     }
 
     private int readSetting(Sysctl s, String key, PrintStream out, PrintStream err) {
-        String path = path(key);
+        String path = path(key, err);
         String e = statError(s, path);
         if (e != null) {
             if (ignore) return 0;
@@ -242,7 +276,7 @@ public final class SysctlTool implements Tool {
         }
         Sysctl.Entry en = s.get(path);
         if (en.get() == null) return 0; // write-only (route/flush): procps prints nothing
-        print(display(path), en.get().get(), out);
+        print(outname(key), en.get().get(), out);
         return 0;
     }
 
@@ -309,7 +343,7 @@ public final class SysctlTool implements Tool {
             err.println("sysctl: Path is not under /proc/sys/: /proc/sys/");
             return 1;
         }
-        String path = path(key);
+        String path = path(key, err);
         String e = statError(s, path);
         if (e != null) {
             if (ignore) return 0;
@@ -317,20 +351,21 @@ public final class SysctlTool implements Tool {
             return 1;
         }
         Sysctl.Entry en = s.get(path);
+        String shown = outname(key);
         if (en == null || en.set() == null) {
             // A directory or a read-only file: procps reports the failed write but does not fail.
-            err.println("sysctl: setting key \"" + display(path) + "\": Invalid argument");
+            err.println("sysctl: setting key \"" + shown + "\": Invalid argument");
             return 0;
         }
         if (!dryRun) {
             try {
                 en.set().accept(value);
             } catch (KernelException ex) {
-                err.println("sysctl: setting key \"" + display(path) + "\": " + ex.errno.message);
+                err.println("sysctl: setting key \"" + shown + "\": " + ex.errno.message);
                 return 1;
             }
         }
-        if (!quiet) print(display(path), value, out);
+        if (!quiet) print(shown, value, out);
         return 0;
     }
 }

@@ -25,7 +25,7 @@ class IpInputScenarioTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"neigh-timeline", "ping-corners", "ping-options", "redirect", "arp-notify", "route-mtu"})
+    @ValueSource(strings = {"neigh-timeline", "ping-corners", "ping-options", "redirect", "arp-notify", "route-mtu", "ping-flood", "ping-record-route"})
     void replaysLikeTheRealKernel(String name) throws IOException {
         String got = Transcript.run(Script.parse(name, resource(name + ".sh")), new Session(1));
         assertNull(TranscriptDiff.diff(resource(name + ".out"), got));

@@ -31,7 +31,7 @@ class IpL3TranscriptTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"l3-addr-route", "l3-rule-sysctl", "l3-forward-linkdown", "l3-tables-ipv6-lo", "l3-addr-stats", "l3-promote-flush", "l3-usage-errors"})
+    @ValueSource(strings = {"l3-addr-route", "l3-rule-sysctl", "l3-forward-linkdown", "l3-tables-ipv6-lo", "l3-addr-stats", "l3-promote-flush", "l3-usage-errors", "l3-details-tos-ipv6", "l3-sysctl-slashdot", "l3-rule-actions"})
     void matchesTheRealKernel(String name) throws IOException {
         String want = resource(name + ".out");
         String got = Transcript.run(Script.parse(name, resource(name + ".sh")), new Session(1));

@@ -1,0 +1,455 @@
+package dev.nsnet.referee;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Seeded generator of random, bounded scenario scripts over what nsnet supports: namespaces, veth
+ * pairs and bridges (explicit MACs), ports, addresses (secondaries, overlapping prefixes), routes
+ * (via, dev, types, tables, metrics), rules, static neighbours, sysctls, links going up and down,
+ * moves between namespaces, renames, deletes, wrong names, bounded pings, and the observation
+ * commands. It keeps a rough model of the world so that most commands are valid, and picks wrong
+ * names on purpose now and then so that the error paths are exercised too.
+ *
+ * <p>Stability (CONFORMANCE.md, golden/README.md): IPv6 is off everywhere, every veth and bridge
+ * gets an explicit MAC, a wait line separates any link-state change from the next observation or
+ * ping, neighbours are observed one static entry at a time, pings are {@code -c 1 -W 1}, nothing
+ * prints counters or ageing timers. Same seed, same script: {@link Random} is fully specified.
+ */
+public final class ScriptGenerator {
+    /** One device of the model. */
+    private static final class Dev {
+        String ns, name, kind, master;
+        Dev peer;
+        boolean up;
+        final String mac;
+
+        Dev(String ns, String name, String kind, String mac) {
+            this.ns = ns;
+            this.name = name;
+            this.kind = kind;
+            this.mac = mac;
+        }
+    }
+
+    private record Addr(String ns, String dev, String ip, int plen) { }
+
+    private record Neigh(String ns, String dev, String ip) { }
+
+    private static final String ROOT = "";
+    private static final String[] NS_NAMES = {"a", "b", "c"};
+    private static final String[] VETH_NAMES = {"veth0", "veth1", "veth2", "veth3", "eth0", "eth1"};
+    private static final String[] BR_NAMES = {"br0", "br1"};
+    private static final int[] PLENS = {24, 24, 24, 24, 16, 32, 28, 8};
+    private static final int[] HOSTS = {1, 2, 3, 10, 254};
+
+    private final Random r;
+    private final List<Unit> units = new ArrayList<>();
+    private final List<String> netns = new ArrayList<>();
+    private final Map<String, Map<String, Dev>> devs = new LinkedHashMap<>();
+    private final List<Addr> addrs = new ArrayList<>();
+    private final List<Neigh> neighs = new ArrayList<>();
+    private final List<String> routes = new ArrayList<>();
+    private int macs;
+    private int pings;
+    private boolean dirty;
+
+    private ScriptGenerator(long seed) {
+        r = new Random(seed);
+        devs.put(ROOT, new LinkedHashMap<>());
+    }
+
+    /** The script of {@code seed}, as units (the shrinker's granularity). */
+    public static List<Unit> generate(long seed) {
+        ScriptGenerator g = new ScriptGenerator(seed);
+        g.build(12 + g.r.nextInt(24));
+        return List.copyOf(g.units);
+    }
+
+    /** The script text of {@code seed}, with a header comment. */
+    public static String script(long seed) {
+        return "# nsnet fuzz seed " + seed + "\n" + Unit.text(generate(seed));
+    }
+
+    private void build(int steps) {
+        units.add(new Unit(Unit.Kind.PROLOGUE, List.of("sysctl -q -w net.ipv6.conf.all.disable_ipv6=1",
+                "sysctl -q -w net.ipv6.conf.default.disable_ipv6=1", "ip link set lo up")));
+        dirty = true;
+        boolean observing = false;
+        for (int i = 0; i < steps; i++) {
+            if (r.nextInt(10) < 3) observing = !observing;
+            if (observing) observe();
+            else change();
+        }
+        observe();
+    }
+
+    // ------------------------------------------------------------------ helpers --
+
+    private <T> T pick(List<T> l) { return l.get(r.nextInt(l.size())); }
+
+    private String pick(String[] a) { return a[r.nextInt(a.length)]; }
+
+    private int pick(int[] a) { return a[r.nextInt(a.length)]; }
+
+    private boolean chance(int percent) { return r.nextInt(100) < percent; }
+
+    private String mac() { return String.format("02:00:00:00:%02x:%02x", (++macs) >> 8, macs & 0xff); }
+
+    private String anyNs() { return netns.isEmpty() || chance(45) ? ROOT : pick(netns); }
+
+    /** {@code ip} in a namespace, written one of the ways scripts write it. */
+    private String ip(String ns, String rest) {
+        if (ns.equals(ROOT)) return "ip " + rest;
+        return chance(70) ? "ip -n " + ns + " " + rest : "ip netns exec " + ns + " ip " + rest;
+    }
+
+    private String exec(String ns, String cmd) { return ns.equals(ROOT) ? cmd : "ip netns exec " + ns + " " + cmd; }
+
+    private List<Dev> devsIn(String ns) { return new ArrayList<>(devs.getOrDefault(ns, Map.of()).values()); }
+
+    private List<Dev> allDevs() {
+        List<Dev> l = new ArrayList<>();
+        for (Map<String, Dev> m : devs.values()) l.addAll(m.values());
+        return l;
+    }
+
+    /** A device name in {@code ns}: usually an existing one, sometimes lo or one that does not exist. */
+    private String devName(String ns) {
+        List<Dev> l = devsIn(ns);
+        if (!l.isEmpty() && chance(88)) return pick(l).name;
+        return chance(50) ? "lo" : pick(VETH_NAMES);
+    }
+
+    private String freeName(String ns, String[] pool) {
+        for (int i = 0; i < 4; i++) {
+            String n = pick(pool);
+            if (!devs.get(ns).containsKey(n) || chance(8)) return n;
+        }
+        return pick(pool);
+    }
+
+    private String subnetIp(int net, int host) { return "10.0." + net + "." + host; }
+
+    private String gatewayIn(String ns) {
+        List<Addr> l = addrs.stream().filter(a -> a.ns.equals(ns) && a.plen < 31).toList();
+        if (l.isEmpty() || chance(15)) return subnetIp(r.nextInt(4), pick(HOSTS));
+        Addr a = pick(l);
+        String[] q = a.ip.split("\\.");
+        int h = pick(HOSTS);
+        return q[0] + "." + q[1] + "." + q[2] + "." + (h == Integer.parseInt(q[3]) ? 5 : h);
+    }
+
+    private void emit(String... lines) { units.add(Unit.step(lines)); }
+
+    private void waitIfDirty() {
+        if (!dirty) return;
+        units.add(new Unit(Unit.Kind.WAIT, List.of(Waits.WAIT)));
+        dirty = false;
+    }
+
+    // ------------------------------------------------------------------ changes --
+
+    private void change() {
+        int w = r.nextInt(100);
+        if (w < 7) addNetns();
+        else if (w < 20) addVeth();
+        else if (w < 24) addBridge();
+        else if (w < 30) setMaster();
+        else if (w < 42) setUpDown();
+        else if (w < 46) moveDev();
+        else if (w < 48) rename();
+        else if (w < 51) deleteDev();
+        else if (w < 52) deleteNetns();
+        else if (w < 54) setMtu();
+        else if (w < 66) addAddr();
+        else if (w < 70) delAddr();
+        else if (w < 81) addRoute();
+        else if (w < 85) rule();
+        else if (w < 91) neigh();
+        else if (w < 95) sysctlWrite();
+        else ping();
+    }
+
+    private void addNetns() {
+        String n = pick(NS_NAMES);
+        if (netns.contains(n)) {
+            emit("ip netns add " + n);
+            return;
+        }
+        netns.add(n);
+        devs.put(n, new LinkedHashMap<>());
+        emit("ip netns add " + n, "ip netns exec " + n + " sysctl -q -w net.ipv6.conf.all.disable_ipv6=1");
+        if (chance(60)) {
+            emit(ip(n, "link set lo up"));
+            dirty = true;
+        }
+    }
+
+    private void addVeth() {
+        String ns = anyNs();
+        String a = freeName(ns, VETH_NAMES);
+        String peerNs = !netns.isEmpty() && chance(35) ? pick(netns) : ns;
+        if (peerNs.equals(ns) && chance(20) && !ns.equals(ROOT)) peerNs = ROOT;
+        String b = freeName(peerNs, VETH_NAMES);
+        String ma = mac(), mb = mac();
+        String mtu = chance(15) ? " mtu " + (chance(50) ? 1400 : 9000) : "";
+        String where = peerNs.equals(ns) ? "" : " netns " + (peerNs.equals(ROOT) ? "1" : peerNs);
+        if (where.equals(" netns 1")) return; // the recorder refuses numeric netns (it is a PID)
+        emit(ip(ns, "link add " + a + " address " + ma + mtu + " type veth peer name " + b + " address " + mb + where));
+        dirty = true;
+        boolean ok = !devs.get(ns).containsKey(a) && !devs.get(peerNs).containsKey(b) && !(ns.equals(peerNs) && a.equals(b));
+        if (!ok) return;
+        Dev da = new Dev(ns, a, "veth", ma), db = new Dev(peerNs, b, "veth", mb);
+        da.peer = db;
+        db.peer = da;
+        devs.get(ns).put(a, da);
+        devs.get(peerNs).put(b, db);
+    }
+
+    private void addBridge() {
+        String ns = anyNs();
+        String n = freeName(ns, BR_NAMES);
+        String m = mac();
+        emit(ip(ns, "link add " + n + " address " + m + " type bridge"));
+        dirty = true;
+        if (!devs.get(ns).containsKey(n)) devs.get(ns).put(n, new Dev(ns, n, "bridge", m));
+    }
+
+    private void setMaster() {
+        String ns = anyNs();
+        List<Dev> brs = devsIn(ns).stream().filter(d -> d.kind.equals("bridge")).toList();
+        List<Dev> ports = devsIn(ns).stream().filter(d -> d.kind.equals("veth")).toList();
+        if (ports.isEmpty()) return;
+        Dev p = pick(ports);
+        dirty = true;
+        if (brs.isEmpty() || chance(15)) {
+            emit(ip(ns, "link set " + p.name + " nomaster"));
+            p.master = null;
+            return;
+        }
+        Dev b = pick(brs);
+        emit(ip(ns, "link set " + p.name + " master " + b.name));
+        p.master = b.name;
+    }
+
+    private void setUpDown() {
+        String ns = anyNs();
+        String n = devName(ns);
+        boolean up = chance(75);
+        emit(ip(ns, "link set " + (chance(20) ? "dev " : "") + n + (up ? " up" : " down")));
+        Dev d = devs.get(ns).get(n);
+        if (d != null) d.up = up;
+        dirty = true;
+    }
+
+    private void moveDev() {
+        if (netns.isEmpty()) return;
+        String ns = anyNs();
+        String n = devName(ns);
+        String to = pick(netns);
+        if (chance(10)) to = "nope";
+        emit(ip(ns, "link set " + n + " netns " + to));
+        dirty = true;
+        Dev d = devs.get(ns).get(n);
+        if (d == null || d.kind.equals("bridge") || !devs.containsKey(to) || to.equals(ns) || devs.get(to).containsKey(n)) return;
+        devs.get(ns).remove(n);
+        d.ns = to;
+        d.up = false;
+        d.master = null;
+        devs.get(to).put(n, d);
+        addrs.removeIf(a -> a.ns.equals(ns) && a.dev.equals(n));
+        for (Dev o : devsIn(ns)) if (n.equals(o.master)) o.master = null;
+    }
+
+    private void rename() {
+        String ns = anyNs();
+        String n = devName(ns);
+        String to = freeName(ns, VETH_NAMES);
+        emit(ip(ns, "link set " + n + " name " + to));
+        Dev d = devs.get(ns).get(n);
+        if (d == null || devs.get(ns).containsKey(to) || d.up) return;
+        devs.get(ns).remove(n);
+        d.name = to;
+        devs.get(ns).put(to, d);
+        addrs.replaceAll(a -> a.ns.equals(ns) && a.dev.equals(n) ? new Addr(ns, to, a.ip, a.plen) : a);
+    }
+
+    private void forget(Dev d) {
+        devs.get(d.ns).remove(d.name);
+        addrs.removeIf(a -> a.ns.equals(d.ns) && a.dev.equals(d.name));
+        neighs.removeIf(x -> x.ns.equals(d.ns) && x.dev.equals(d.name));
+    }
+
+    private void deleteDev() {
+        String ns = anyNs();
+        String n = devName(ns);
+        emit(ip(ns, "link del " + n));
+        dirty = true;
+        Dev d = devs.get(ns).get(n);
+        if (d == null) return;
+        forget(d);
+        if (d.peer != null) forget(d.peer);
+    }
+
+    private void deleteNetns() {
+        if (netns.isEmpty()) return;
+        String n = pick(netns);
+        emit("ip netns del " + n);
+        dirty = true;
+        for (Dev d : devsIn(n)) {
+            forget(d);
+            if (d.peer != null) forget(d.peer);
+        }
+        netns.remove(n);
+        devs.remove(n);
+        addrs.removeIf(a -> a.ns.equals(n));
+        neighs.removeIf(x -> x.ns.equals(n));
+    }
+
+    private void setMtu() {
+        String ns = anyNs();
+        int[] mtus = {1280, 1400, 1500, 9000, 67, 70000};
+        emit(ip(ns, "link set " + devName(ns) + " mtu " + mtus[r.nextInt(mtus.length)]));
+    }
+
+    private void addAddr() {
+        String ns = anyNs();
+        String dev = devName(ns);
+        String ip;
+        int plen;
+        List<Addr> same = addrs.stream().filter(a -> a.ns.equals(ns)).toList();
+        if (!same.isEmpty() && chance(35)) { // a secondary or an overlapping prefix next to an existing one
+            Addr a = pick(same);
+            String[] q = a.ip.split("\\.");
+            ip = q[0] + "." + q[1] + "." + q[2] + "." + pick(HOSTS);
+            plen = chance(60) ? a.plen : PLENS[r.nextInt(PLENS.length)];
+            if (chance(50)) dev = a.dev;
+        } else {
+            ip = subnetIp(r.nextInt(4), pick(HOSTS));
+            plen = PLENS[r.nextInt(PLENS.length)];
+        }
+        String extra = chance(15) ? " broadcast +" : "";
+        emit(ip(ns, "addr add " + ip + "/" + plen + extra + " dev " + dev));
+        String d = dev;
+        String fip = ip;
+        if (devs.get(ns).containsKey(dev) && addrs.stream().noneMatch(a -> a.ns.equals(ns) && a.dev.equals(d) && a.ip.equals(fip))) {
+            addrs.add(new Addr(ns, dev, ip, plen));
+        }
+    }
+
+    private void delAddr() {
+        String ns = anyNs();
+        List<Addr> l = addrs.stream().filter(a -> a.ns.equals(ns)).toList();
+        if (l.isEmpty() || chance(15)) {
+            if (chance(50)) emit(ip(ns, "addr flush dev " + devName(ns)));
+            else emit(ip(ns, "addr del " + subnetIp(r.nextInt(4), 7) + "/24 dev " + devName(ns)));
+            return;
+        }
+        Addr a = pick(l);
+        emit(ip(ns, "addr del " + a.ip + "/" + a.plen + " dev " + a.dev));
+        addrs.remove(a);
+    }
+
+    private void addRoute() {
+        String ns = anyNs();
+        if (!routes.isEmpty() && chance(20)) {
+            String rt = pick(routes);
+            emit(ip(ns, "route " + (chance(50) ? "del " : "replace ") + rt));
+            return;
+        }
+        String dst = chance(15) ? "default" : "192.168." + r.nextInt(4) + ".0/" + (chance(70) ? 24 : 16);
+        String rt;
+        int k = r.nextInt(10);
+        if (k < 4) rt = dst + " via " + gatewayIn(ns);
+        else if (k < 7) rt = dst + " dev " + devName(ns);
+        else rt = pick(new String[] {"blackhole", "unreachable", "prohibit", "throw"}) + " " + dst;
+        if (chance(25)) rt += " table " + (chance(80) ? "100" : "main");
+        if (chance(25)) rt += " metric " + (chance(50) ? 10 : 100);
+        emit(ip(ns, "route " + (chance(85) ? "add " : "append ") + rt));
+        routes.add(rt);
+    }
+
+    private void rule() {
+        String ns = anyNs();
+        int pref = 100 + 10 * r.nextInt(5);
+        if (chance(25)) {
+            emit(ip(ns, "rule del pref " + pref));
+            return;
+        }
+        String sel = chance(60) ? "from 10.0." + r.nextInt(4) + ".0/24" : "to 192.168." + r.nextInt(4) + ".0/24";
+        emit(ip(ns, "rule add " + sel + " " + (chance(50) ? "table" : "lookup") + " 100" + (chance(80) ? " pref " + pref : "")));
+    }
+
+    private void neigh() {
+        String ns = anyNs();
+        String dev = devName(ns);
+        String ip = chance(70) ? gatewayIn(ns) : subnetIp(r.nextInt(4), 9);
+        if (!neighs.isEmpty() && chance(25)) {
+            Neigh n = pick(neighs);
+            emit(ip(n.ns, "neigh del " + n.ip + " dev " + n.dev));
+            neighs.remove(n);
+            return;
+        }
+        String nud = pick(new String[] {"", "", " nud permanent", " nud noarp", " nud stale", " nud reachable"});
+        String verb = chance(80) ? "add" : "replace";
+        emit(ip(ns, "neigh " + verb + " " + ip + " lladdr " + mac() + " dev " + dev + nud));
+        if (devs.get(ns).containsKey(dev) && !nud.contains("reachable")) neighs.add(new Neigh(ns, dev, ip));
+    }
+
+    private void sysctlWrite() {
+        String ns = anyNs();
+        String key = pick(new String[] {"net.ipv4.ip_forward", "net.ipv4.conf.all.forwarding",
+                "net.ipv4.conf.all.rp_filter", "net.ipv4.conf.default.rp_filter", "net.ipv4.conf.all.proxy_arp",
+                "net.ipv4.conf." + devName(ns) + ".forwarding", "net.ipv4.conf." + devName(ns) + ".rp_filter",
+                "net.ipv4.ip_default_ttl", "net.ipv4.conf.all.promote_secondaries"});
+        String val = key.endsWith("ttl") ? String.valueOf(chance(50) ? 32 : 0) : String.valueOf(r.nextInt(3));
+        emit(exec(ns, "sysctl " + (chance(30) ? "-q " : "") + "-w " + key + "=" + val));
+    }
+
+    private void ping() {
+        if (pings >= 3) return;
+        waitIfDirty();
+        pings++;
+        String ns = anyNs();
+        String dst = !addrs.isEmpty() && chance(80) ? pick(addrs).ip : subnetIp(r.nextInt(4), pick(HOSTS));
+        emit(exec(ns, "ping -c 1 -W 1 " + (chance(30) ? "-q " : "") + dst));
+    }
+
+    // ------------------------------------------------------------- observations --
+
+    private void observe() {
+        waitIfDirty();
+        String ns = anyNs();
+        int w = r.nextInt(100);
+        if (w < 14) emit(ip(ns, pick(new String[] {"link show", "link", "-br link show", "-o link show", "link show up"})));
+        else if (w < 20) emit(ip(ns, "link show " + devName(ns)));
+        else if (w < 22) {
+            List<Dev> v = devsIn(ns).stream().filter(d -> d.kind.equals("veth")).toList();
+            emit(ip(ns, "-d link show " + (v.isEmpty() ? "lo" : pick(v).name)));
+        } else if (w < 36) emit(ip(ns, pick(new String[] {"addr show", "addr", "-4 addr show", "-br addr", "-o addr show"})));
+        else if (w < 42) emit(ip(ns, "addr show dev " + devName(ns)));
+        else if (w < 58) emit(ip(ns, pick(new String[] {"route show", "route", "route show table all",
+            "route show table 100", "route show table local", "-o route show"})));
+        else if (w < 63) emit(ip(ns, "route get " + pick(new String[] {gatewayIn(ns), "192.168." + r.nextInt(4) + ".7",
+            "127.0.0.1", "8.8.8.8"})));
+        else if (w < 70) emit(ip(ns, "rule show"));
+        else if (w < 78) {
+            List<Neigh> l = neighs.stream().filter(n -> n.ns.equals(ns)).toList();
+            if (l.isEmpty()) emit(ip(ns, "neigh show dev " + devName(ns) + " nud permanent"));
+            else {
+                Neigh n = pick(l);
+                emit(ip(ns, "neigh show " + n.ip + " dev " + n.dev));
+            }
+        } else if (w < 84) emit(exec(ns, "bridge link show"));
+        else if (w < 89) {
+            List<Dev> ports = devsIn(ns).stream().filter(d -> d.master != null).toList();
+            emit(exec(ns, "bridge fdb show dev " + (ports.isEmpty() ? devName(ns) : pick(ports).name)));
+        } else if (w < 95) emit(exec(ns, "sysctl " + pick(new String[] {"net.ipv4.ip_forward", "net.ipv4.conf.all.rp_filter",
+            "net.ipv4.conf." + devName(ns) + ".forwarding", "net.ipv4.ip_default_ttl", "net.ipv4.conf.default.forwarding"})));
+        else emit(ip(ns, "netns list"));
+    }
+}
