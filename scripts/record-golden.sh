@@ -89,6 +89,12 @@ inner() {
 
   : > "$out" || exit 1
   local raw line rc
+  # Scenarios with background jobs (a trailing `&`, wait, kill, jobs) run in one shell that
+  # keeps the job table: see jobs_mode below.
+  if grep -qE '(^|[^&])&[[:space:]]*(#.*)?$|^[[:space:]]*(wait|kill|jobs)([[:space:]]|$)' "$scen"; then
+    jobs_mode "$scen" "$out"
+    exit $?
+  fi
   while IFS= read -r raw || [ -n "$raw" ]; do
     raw=${raw%$'\r'}
     line="${raw#"${raw%%[![:space:]]*}"}"     # trim leading blanks
@@ -106,6 +112,53 @@ inner() {
     [ "$rc" -ne 0 ] && echo "[exit $rc]" >> "$out"
   done < "$scen"
   exit 0
+}
+
+# Job mode: the lines run in ONE non-interactive bash (a one-line `bash -c` loop, so its messages
+# read `bash: line 1: ...` exactly like the per-line `bash -c LINE`), fed line by line through a
+# FIFO; its stdout and stderr, and so those of its background jobs, append to the transcript file,
+# interleaved in write order. A line ending in `&` and the builtins wait, kill and jobs are eval'd
+# in that shell (so the job table persists); any other line runs as `timeout 20 bash -c LINE`
+# exactly as in the normal mode. After a `&` line and after `kill` the shell sleeps 0.1 s, so a
+# job's first output (or its reaction to the signal) lands under that line; nsnet lets the same
+# virtual time pass (Session.BG_SETTLE_NS). At the end the jobs still running are killed silently.
+jobs_mode() {
+  local scen=$1 out=$2 raw line rc kind last
+  local cmdq stq
+  cmdq=$(mktemp -u /tmp/golden-cmd.XXXXXX) && stq=$(mktemp -u /tmp/golden-st.XXXXXX) || return 1
+  mkfifo -m 600 "$cmdq" "$stq" || return 1
+  # shellcheck disable=SC2016
+  bash -c 'while IFS= read -r __l; do case ${__l:0:1} in F) timeout --kill-after=2 '"$LINE_TIMEOUT"' bash -c "${__l:1}" </dev/null;; Q) exec >/dev/null 2>&1; kill -9 $(jobs -p) 2>/dev/null; wait; exit 0;; *) eval "${__l:1}" </dev/null;; esac; __rc=$?; case ${__l:0:1} in B|K) sleep 0.1;; esac; echo $__rc >&3; done' \
+    < "$cmdq" >> "$out" 2>&1 3> "$stq" &
+  local shpid=$!
+  pids+=($shpid)
+  exec 4> "$cmdq" 5< "$stq"
+  rm -f "$cmdq" "$stq"
+  while IFS= read -r raw || [ -n "$raw" ]; do
+    raw=${raw%$'\r'}
+    line="${raw#"${raw%%[![:space:]]*}"}"
+    line="${line%"${line##*[![:space:]]}"}"
+    [ -z "$line" ] && continue
+    [ "${line:0:1}" = "#" ] && continue
+    printf '$ %s\n' "$line" >> "$out"
+    kind=F
+    if [[ "$line" =~ (^|[^\&])\&[[:space:]]*(#.*)?$ ]]; then kind=B
+    elif [[ "$line" =~ ^kill([[:space:]]|$) ]]; then kind=K
+    elif [[ "$line" =~ ^(wait|jobs)([[:space:]]|$) ]]; then kind=J
+    fi
+    printf '%s%s\n' "$kind" "$line" >&4
+    if ! read -r -t $((LINE_TIMEOUT + 10)) rc <&5; then
+      echo "FATAL: line did not finish: $line" >&2
+      kill -9 $shpid 2>/dev/null; exit 1
+    fi
+    last=$(tail -c 1 "$out" | od -An -c | tr -d ' ')
+    [ "$last" = '\n' ] || echo >> "$out"
+    [ "$rc" -ne 0 ] && echo "[exit $rc]" >> "$out"
+  done < "$scen"
+  echo Q >&4
+  exec 4>&- 5<&-
+  wait $shpid
+  return 0
 }
 
 if [ "${1:-}" = --inner ]; then

@@ -46,16 +46,15 @@ final class RunCommand implements Callable<Integer> {
         Session session = new Session(world.seed);
         world.attachTrace(session.emulation, err);
         if (transcript) {
-            for (Script.Line line : script.lines()) {
-                StringBuilder part = new StringBuilder();
-                Transcript.appendLine(part, line.text(), session.capture(line.text()));
+            Transcript.stream(script, session, part -> {
                 out.print(part);
                 out.flush();
-            }
+            });
             return 0;
         }
         int status = 0;
         for (Script.Line line : script.lines()) status = session.execute(line.text(), out, err);
+        session.endScript();
         out.flush();
         err.flush();
         return status;

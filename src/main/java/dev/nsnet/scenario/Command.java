@@ -6,13 +6,23 @@ import java.util.List;
 /**
  * One parsed command line: a simple command, or the one pipe form CONFORMANCE.md allows
  * ({@code echo WORDS | CMD ...}, generalised to any {@code A | B}: A's standard output becomes
- * B's standard input). Everything else a shell would accept is rejected with a clear message.
+ * B's standard input), optionally run in the background with one trailing {@code &} (README
+ * "widening the grammar"). Everything else a shell would accept is rejected with a clear message.
  */
-public record Command(List<List<String>> stages) {
+public record Command(List<List<String>> stages, boolean background) {
+    public Command(List<List<String>> stages) { this(stages, false); }
+
     public static Command parse(String line) {
         List<List<String>> stages = new ArrayList<>();
         List<String> cur = new ArrayList<>();
-        for (ShellWords.Token t : ShellWords.tokens(line)) {
+        List<ShellWords.Token> tokens = ShellWords.tokens(line);
+        boolean background = false;
+        if (!tokens.isEmpty() && tokens.get(tokens.size() - 1) instanceof ShellWords.Token.Op o && o.text().equals("&")) {
+            background = true;
+            tokens = tokens.subList(0, tokens.size() - 1);
+            if (tokens.isEmpty()) throw new ShellSyntaxException("syntax error near unexpected token `&'", true);
+        }
+        for (ShellWords.Token t : tokens) {
             switch (t) {
                 case ShellWords.Token.Word w -> cur.add(w.text());
                 case ShellWords.Token.Op o -> {
@@ -29,7 +39,7 @@ public record Command(List<List<String>> stages) {
         if (cur.isEmpty() && !stages.isEmpty()) throw new ShellSyntaxException("syntax error: unexpected end of file", true);
         if (!cur.isEmpty()) stages.add(List.copyOf(cur));
         if (stages.size() > 2) throw new ShellSyntaxException("unsupported shell syntax: more than one `|'");
-        return new Command(List.copyOf(stages));
+        return new Command(List.copyOf(stages), background);
     }
 
     public boolean isEmpty() { return stages.isEmpty(); }

@@ -4,6 +4,10 @@ import dev.nsnet.kernel.core.Emulation;
 import dev.nsnet.kernel.core.Host;
 import dev.nsnet.kernel.core.NetNamespace;
 import dev.nsnet.kernel.core.Process;
+import dev.nsnet.kernel.core.ProcessScheduler;
+import dev.nsnet.kernel.core.Task;
+import dev.nsnet.tools.jobs.JobTable;
+import dev.nsnet.tools.jobs.ShellBuiltin;
 import dev.nsnet.kernel.sched.Timer;
 import dev.nsnet.tools.ToolContext;
 import dev.nsnet.tools.ToolRegistry;
@@ -43,13 +47,23 @@ public final class Session {
     public static final int TIMED_OUT = 124;
 
     /** Thrown from the scheduler when a line's time is up; unwinds the tool like a SIGTERM. */
-    private static final class LineTimeout extends Error {
+    static final class LineTimeout extends Error {
         LineTimeout() { super("line timed out", null, false, false); }
     }
+
+    /**
+     * Virtual time the shell lets pass after starting a background job or running {@code kill}
+     * (scripts/record-golden.sh sleeps as long there), so the job's first output or its reaction
+     * to the signal is written under that line, on the real kernel as in nsnet.
+     */
+    public static final long BG_SETTLE_NS = 100_000_000L;
 
     public final Emulation emulation;
     public final Host host;
     public final ToolRegistry registry;
+    /** The shell's background jobs. */
+    public final JobTable jobs = new JobTable();
+    private volatile Task foreground;
 
     public Session(long seed) { this(seed, Tools.standard()); }
 
@@ -67,9 +81,18 @@ public final class Session {
     /**
      * Runs one command line as a new process in {@code netns}; the line's text is as written (it
      * may still hold a trailing comment). Returns its exit status.
+     *
+     * <p>Every command runs as a process with its own task ({@link ProcessScheduler}); the shell
+     * (this thread) waits for a foreground one while the event loop and the background jobs run.
+     * A line ending in {@code &} starts a job and returns 0 at once; the shell builtins
+     * {@code wait}, {@code kill} and {@code jobs} run in the shell itself. Like the recorder,
+     * the shell lets {@link #BG_SETTLE_NS} pass after starting a job or sending a signal, so what
+     * the job prints at once lands under that line.
      */
     public int execute(String line, NetNamespace netns, PrintStream out, PrintStream err) {
-        emulation.scheduler.sleep(LINE_GAP_NS);
+        ProcessScheduler ps = emulation.processes;
+        ps.sleepUntil(emulation.scheduler.now() + LINE_GAP_NS);
+        jobs.cleanup(err);
         Command cmd;
         try {
             cmd = Command.parse(line);
@@ -79,25 +102,50 @@ public final class Session {
             return SYNTAX_ERROR;
         }
         if (cmd.isEmpty()) return 0;
+        if (cmd.background()) {
+            Task t = startCommand(cmd, netns, out, err);
+            if (t != null) {
+                jobs.add(t, line.strip());
+                ps.sleepUntil(emulation.scheduler.now() + BG_SETTLE_NS);
+            }
+            out.flush();
+            err.flush();
+            return 0;
+        }
         int status;
         Set<Process> before = new HashSet<>(host.processes());
         Timer killer = emulation.scheduler.newTimer(() -> { throw new LineTimeout(); });
         killer.after(LINE_TIMEOUT_NS);
+        Task fg = null;
         try {
-            if (cmd.stages().size() == 1) {
-                status = runStage(cmd.stages().get(0), netns, out, err, null);
+            List<String> argv = cmd.stages().get(0);
+            if (cmd.stages().size() == 1 && registry.get(argv.get(0)) instanceof ShellBuiltin) {
+                status = runBuiltin(argv, netns, out, err);
+                if (argv.get(0).equals("kill")) ps.sleepUntil(emulation.scheduler.now() + BG_SETTLE_NS);
             } else {
-                ByteArrayOutputStream pipe = new ByteArrayOutputStream();
-                PrintStream pout = new PrintStream(pipe, true, StandardCharsets.UTF_8);
-                runStage(cmd.stages().get(0), netns, pout, err, null);
-                status = runStage(cmd.stages().get(1), netns, out, err, pipe.toString(StandardCharsets.UTF_8));
+                fg = startCommand(cmd, netns, out, err);
+                foreground = fg;
+                Task f = fg;
+                if (f == null) status = 127;
+                else {
+                    ps.waitFor(f::done, Long.MAX_VALUE);
+                    if (!f.done()) { // nothing left that could wake it: it would hang until timeout(1)
+                        ps.sleepUntil(killer.expires());
+                    }
+                    status = f.exitStatus();
+                    if (f.crash() instanceof LineTimeout lt) throw lt;
+                }
             }
         } catch (LineTimeout e) {
             status = TIMED_OUT;
+            if (fg != null) ps.kill(fg, Task.SIGKILL);
             // the processes the line started die with it (ip netns exec children included)
-            for (Process p : new ArrayList<>(host.processes())) if (!before.contains(p)) host.exit(p, TIMED_OUT);
+            for (Process p : new ArrayList<>(host.processes())) {
+                if (!before.contains(p) && (p.task == null || p.task == fg)) host.exit(p, TIMED_OUT);
+            }
         } finally {
             killer.del();
+            foreground = null;
         }
         out.flush();
         err.flush();
@@ -105,25 +153,68 @@ public final class Session {
         return status;
     }
 
-    private int runStage(List<String> argv, NetNamespace netns, PrintStream out, PrintStream err, String stdin) {
-        String name = argv.get(0);
-        if (registry.get(name) == null) {
-            // what the recorder's `bash -c LINE` (stdin /dev/null) prints for a command it cannot find
-            err.println("bash: line 1: " + name + ": command not found");
-            return 127;
-        }
-        Process p = host.spawn(name, netns);
-        int status;
+    /** The foreground task while a line runs (for a terminal's Ctrl-C), else null. */
+    public Task foreground() { return foreground; }
+
+    /** Ends the script: jobs still running are killed without a word, as the recorder does. */
+    public void endScript() { jobs.killAll(emulation.processes); }
+
+    private int runBuiltin(List<String> argv, NetNamespace netns, PrintStream out, PrintStream err) {
+        Process p = host.spawn(argv.get(0), netns);
         try {
-            status = registry.run(new ToolContext(p, out, err, registry, stdin), argv);
-        } catch (RuntimeException | StackOverflowError e) {
-            out.flush();
-            err.println("nsnet: internal error in `" + String.join(" ", argv) + "': " + e);
-            if (System.getenv("NSNET_DEBUG") != null) e.printStackTrace(err);
-            status = INTERNAL_ERROR;
+            return registry.run(new ToolContext(p, out, err, registry, null).withJobs(jobs), argv) & 0xff;
+        } finally {
+            if (!p.exited) host.exit(p, 0);
         }
-        if (!p.exited) host.exit(p, status);
-        return status & 0xff;
+    }
+
+    /**
+     * Starts the command's process(es) as a task: it runs until it first blocks. Returns null
+     * (after bash's message) when the first command does not exist.
+     */
+    private Task startCommand(Command cmd, NetNamespace netns, PrintStream out, PrintStream err) {
+        List<String> first = cmd.stages().get(0);
+        if (cmd.stages().size() == 1 && registry.get(first.get(0)) == null) {
+            // what the recorder's `bash -c LINE` (stdin /dev/null) prints for a command it cannot find
+            err.println("bash: line 1: " + first.get(0) + ": command not found");
+            err.flush();
+            return null;
+        }
+        Process p0 = host.spawn(first.get(0), netns);
+        return emulation.processes.start(p0, () -> {
+            if (cmd.stages().size() == 1) return runStage(p0, first, out, err, null);
+            ByteArrayOutputStream pipe = new ByteArrayOutputStream();
+            PrintStream pout = new PrintStream(pipe, true, StandardCharsets.UTF_8);
+            runStage(p0, first, pout, err, null);
+            List<String> second = cmd.stages().get(1);
+            Process p1 = host.spawn(second.get(0), netns);
+            p1.task = p0.task;
+            return runStage(p1, second, out, err, pipe.toString(StandardCharsets.UTF_8));
+        });
+    }
+
+    private int runStage(Process p, List<String> argv, PrintStream out, PrintStream err, String stdin) {
+        String name = argv.get(0);
+        int status = 127;
+        try {
+            if (registry.get(name) == null) {
+                err.println("bash: line 1: " + name + ": command not found");
+                return 127;
+            }
+            try {
+                status = registry.run(new ToolContext(p, out, err, registry, stdin).withJobs(jobs), argv);
+            } catch (RuntimeException | StackOverflowError e) {
+                out.flush();
+                err.println("nsnet: internal error in `" + String.join(" ", argv) + "': " + e);
+                if (System.getenv("NSNET_DEBUG") != null) e.printStackTrace(err);
+                status = INTERNAL_ERROR;
+            }
+            return status & 0xff;
+        } finally {
+            out.flush();
+            err.flush();
+            if (!p.exited) host.exit(p, status);
+        }
     }
 
     /** Result of a line run with merged output. */

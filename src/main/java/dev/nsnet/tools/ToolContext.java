@@ -16,6 +16,8 @@ public final class ToolContext {
     private final PrintStream err;
     private final ToolRegistry registry;
     private final String stdin;
+    /** The job table of the shell that runs this command (for wait, kill, jobs), or null. */
+    private dev.nsnet.tools.jobs.JobTable jobs;
 
     public ToolContext(Process process, PrintStream out, PrintStream err, ToolRegistry registry, String stdin) {
         this.process = process;
@@ -45,8 +47,48 @@ public final class ToolContext {
     /** A context for a child process in {@code ns} (ip netns exec), sharing the streams. */
     public ToolContext inNetns(NetNamespace ns, String comm) {
         Process child = process.host.spawn(comm, ns);
-        return new ToolContext(child, out, err, registry, stdin);
+        child.task = process.task;
+        return new ToolContext(child, out, err, registry, stdin).withJobs(jobs);
     }
+
+    /** Gives the command its shell's job table (the shell's builtins wait, kill and jobs use it). */
+    public ToolContext withJobs(dev.nsnet.tools.jobs.JobTable table) {
+        this.jobs = table;
+        return this;
+    }
+
+    public dev.nsnet.tools.jobs.JobTable jobs() { return jobs; }
+
+    /** The same process with {@code stdout} as its standard output (a program's own stdio buffer). */
+    public ToolContext withStdout(PrintStream stdout) {
+        return new ToolContext(process, stdout, err, registry, stdin).withJobs(jobs);
+    }
+
+    /**
+     * A stdio stream over this process's standard output as glibc makes it when stdout is not a
+     * terminal (a file or a pipe: scripts and the recorder): fully buffered, written out only
+     * when the program calls fflush() ({@code flush()}), when 4096 bytes have gathered, or at a
+     * normal exit; a process killed by a signal loses what is still buffered.
+     */
+    public PrintStream fullyBufferedStdout() {
+        return new PrintStream(new java.io.BufferedOutputStream(out, 4096), false, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Blocks this process until {@code cond} holds or the virtual clock reaches {@code deadline}
+     * (absolute ns; {@code Long.MAX_VALUE} for none), letting timers, packets and the other
+     * processes run meanwhile; returns whether {@code cond} holds. Works the same in the
+     * foreground and in the background (docs/processes.md).
+     */
+    public boolean waitFor(java.util.function.BooleanSupplier cond, long deadline) {
+        return emulation().processes.waitFor(cond, deadline);
+    }
+
+    /** Sleeps until virtual time {@code t} (absolute ns). */
+    public void sleepUntil(long t) { emulation().processes.sleepUntil(t); }
+
+    /** sigaction(): runs {@code handler} in this process when {@code signal} arrives instead of dying. */
+    public void onSignal(int signal, Runnable handler) { emulation().processes.onSignal(signal, handler); }
 
     /** Ends a child process created by {@link #inNetns}. */
     public void exitChild(int status) { process.host.exit(process, status); }

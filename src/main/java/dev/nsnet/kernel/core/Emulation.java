@@ -14,6 +14,8 @@ import java.util.SplittableRandom;
  */
 public final class Emulation {
     public final Scheduler scheduler = new Scheduler();
+    /** Runs the processes (background jobs, blocking tools) on the virtual clock, one at a time. */
+    public final ProcessScheduler processes = new ProcessScheduler(scheduler);
     public final Tracepoints trace = new Tracepoints();
     public final SkbPool pool = new SkbPool();
     private final SplittableRandom random;

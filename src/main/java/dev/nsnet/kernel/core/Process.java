@@ -12,6 +12,8 @@ public final class Process {
     public NetNamespace netns;
     public boolean exited;
     public int exitStatus;
+    /** The thread of control that runs this process's program ({@link ProcessScheduler}), if any. */
+    public Task task;
 
     Process(Host host, int pid, String comm, NetNamespace netns) {
         this.host = host;

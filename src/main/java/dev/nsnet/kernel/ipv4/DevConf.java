@@ -1,7 +1,5 @@
 package dev.nsnet.kernel.ipv4;
 
-import java.util.BitSet;
-
 /**
  * {@code struct ipv4_devconf}: the per-device IPv4 knobs of net/ipv4/conf/{all,default,DEV}.
  * Values are kept in an array indexed by the constants below; {@link #state} records which ones
@@ -28,35 +26,59 @@ public final class DevConf {
             SEND_REDIRECTS = 29, SHARED_MEDIA = 30, SRC_VALID_MARK = 31, TAG = 32;
     static final int COUNT = NAMES.length;
 
-    final int[] v = new int[COUNT];
-    final BitSet state = new BitSet(COUNT);
+    /**
+     * The values, shared copy-on-write: a fresh namespace's all/default start on the compiled-in
+     * arrays and a new device on its namespace's "default", until one of them is written. Read
+     * directly; written only through {@link #put} / {@link #set}. So a pod's devconfs cost no
+     * arrays until someone tunes them.
+     */
+    int[] v;
+    /** Whether {@link #v} is this devconf's own array (else it is shared and a write copies it first). */
+    private boolean own;
+    /** Bit i set: value i was written explicitly (COUNT fits in a long; a BitSet would cost two objects per devconf). */
+    long state;
 
     /** The compiled-in ipv4_devconf / ipv4_devconf_dflt a fresh namespace starts from. */
-    static DevConf initial(boolean all) {
-        DevConf c = new DevConf();
-        c.v[ACCEPT_REDIRECTS] = 1;
-        c.v[ACCEPT_SOURCE_ROUTE] = all ? 0 : 1;
-        c.v[ARP_EVICT_NOCARRIER] = 1;
-        c.v[IGMPV2_INTERVAL] = 10000;
-        c.v[IGMPV3_INTERVAL] = 1000;
-        c.v[SECURE_REDIRECTS] = 1;
-        c.v[SEND_REDIRECTS] = 1;
-        c.v[SHARED_MEDIA] = 1;
-        return c;
+    static DevConf initial(boolean all) { return new DevConf(all ? INITIAL_ALL : INITIAL_DFLT); }
+
+    private static final int[] INITIAL_ALL = initialValues(true), INITIAL_DFLT = initialValues(false);
+
+    private static int[] initialValues(boolean all) {
+        int[] v = new int[COUNT];
+        v[ACCEPT_REDIRECTS] = 1;
+        v[ACCEPT_SOURCE_ROUTE] = all ? 0 : 1;
+        v[ARP_EVICT_NOCARRIER] = 1;
+        v[IGMPV2_INTERVAL] = 10000;
+        v[IGMPV3_INTERVAL] = 1000;
+        v[SECURE_REDIRECTS] = 1;
+        v[SEND_REDIRECTS] = 1;
+        v[SHARED_MEDIA] = 1;
+        return v;
     }
 
+    private DevConf(int[] v) { this.v = v; }
+
     DevConf copy() {
-        DevConf c = new DevConf();
-        System.arraycopy(v, 0, c.v, 0, COUNT);
-        return c;
+        own = false; // both share the array now: whichever is written first copies it
+        return new DevConf(v);
     }
 
     public int get(int i) { return v[i]; }
 
+    /** Writes a value without marking it explicitly set (forwarding changes, "default" propagation). */
+    void put(int i, int value) {
+        if (v[i] == value) return;
+        if (!own) {
+            v = v.clone();
+            own = true;
+        }
+        v[i] = value;
+    }
+
     /** Sets a value as the kernel's proc handler does (marks it explicitly set). */
     public void set(int i, int value) {
-        v[i] = value;
-        state.set(i);
+        put(i, value);
+        state |= 1L << i;
     }
 
     static int index(String name) {

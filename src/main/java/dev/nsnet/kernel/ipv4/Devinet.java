@@ -41,6 +41,8 @@ public final class Devinet {
         public int flags;
         public int rtPriority;
         public int nlflags = FibConfig.NLM_F_CREATE | FibConfig.NLM_F_EXCL;
+        /** IFA_CACHEINFO lifetimes in seconds (IfAddr.INFINITY_LIFE_TIME: forever). */
+        public long validLft = IfAddr.INFINITY_LIFE_TIME, preferredLft = IfAddr.INFINITY_LIFE_TIME;
         public boolean hasLocal = true;
     }
 
@@ -60,9 +62,11 @@ public final class Devinet {
         ifa.flags = req.flags | IfAddr.IFA_F_PERMANENT;
         ifa.label = req.label != null ? req.label : dev.name;
         ifa.rtPriority = req.rtPriority;
+        setLifetime(ifa, req.validLft, req.preferredLft);
         IfAddr old = findMatching(in, ifa);
         if (old == null) {
             insertIfa(ifa);
+            scheduleLifetimeCheck(dev.ns);
             return ifa;
         }
         if ((req.nlflags & FibConfig.NLM_F_EXCL) != 0 || (req.nlflags & FibConfig.NLM_F_REPLACE) == 0) {
@@ -73,8 +77,69 @@ public final class Devinet {
             old.rtPriority = ifa.rtPriority;
             FibFrontend.modifyPrefixMetric(old);
         }
-        // Only the metric (and lifetimes) change: flags such as noprefixroute stay as they were.
+        // Only the metric and lifetimes change: flags such as noprefixroute stay as they were.
+        setLifetime(old, req.validLft, req.preferredLft);
+        scheduleLifetimeCheck(dev.ns);
         return old;
+    }
+
+    /** set_ifa_lifetime(): a finite valid lifetime makes the address dynamic, preferred 0 deprecated. */
+    static void setLifetime(IfAddr ifa, long valid, long preferred) {
+        ifa.flags &= ~(IfAddr.IFA_F_PERMANENT | IfAddr.IFA_F_DEPRECATED);
+        if (valid != IfAddr.INFINITY_LIFE_TIME) ifa.validLft = valid;
+        else ifa.flags |= IfAddr.IFA_F_PERMANENT;
+        if (preferred != IfAddr.INFINITY_LIFE_TIME) {
+            if (preferred == 0) ifa.flags |= IfAddr.IFA_F_DEPRECATED;
+            ifa.preferredLft = preferred;
+        }
+        ifa.tstamp = ifa.inDev.dev.ns.emulation().now();
+    }
+
+    /** Arms the namespace's check_lifetime work for the next deprecation or expiry. */
+    static void scheduleLifetimeCheck(dev.nsnet.kernel.core.NetNamespace ns) {
+        Ipv4Net net = Ipv4Net.of(ns);
+        long next = Long.MAX_VALUE;
+        for (NetDevice d : ns.devices()) {
+            InDevice in = InDevice.of(d);
+            if (in == null) continue;
+            for (IfAddr ifa : in.ifaList) {
+                if ((ifa.flags & IfAddr.IFA_F_PERMANENT) != 0) continue;
+                if (ifa.validLft != IfAddr.INFINITY_LIFE_TIME) next = Math.min(next, ifa.tstamp + ifa.validLft * 1_000_000_000L);
+                if (ifa.preferredLft != IfAddr.INFINITY_LIFE_TIME && (ifa.flags & IfAddr.IFA_F_DEPRECATED) == 0) {
+                    next = Math.min(next, ifa.tstamp + ifa.preferredLft * 1_000_000_000L);
+                }
+            }
+        }
+        if (net.lifetimeTimer == null) net.lifetimeTimer = ns.emulation().scheduler.newTimer(() -> checkLifetime(ns));
+        if (next == Long.MAX_VALUE) {
+            net.lifetimeTimer.del();
+            return;
+        }
+        // round_jiffies_up(): the work runs on the next whole second of the clock, so an
+        // address outlives its lifetime by a fraction of a second, as on a real host.
+        long sec = 1_000_000_000L;
+        net.lifetimeTimer.mod(Math.max((next + sec - 1) / sec * sec, ns.emulation().now() + 1));
+    }
+
+    /** check_lifetime(): deprecates addresses past their preferred lifetime, deletes expired ones. */
+    static void checkLifetime(dev.nsnet.kernel.core.NetNamespace ns) {
+        if (ns.dead) return;
+        long now = ns.emulation().now();
+        for (NetDevice d : List.copyOf(ns.devices())) {
+            InDevice in = InDevice.of(d);
+            if (in == null) continue;
+            for (IfAddr ifa : List.copyOf(in.ifaList)) {
+                if ((ifa.flags & IfAddr.IFA_F_PERMANENT) != 0 || !in.ifaList.contains(ifa)) continue;
+                // ADDRCONF_TIMER_FUZZ_MINUS (HZ/50): within 20 ms of the deadline counts as reached
+                long age = (now - ifa.tstamp + 20_000_000L) / 1_000_000_000L;
+                if (ifa.validLft != IfAddr.INFINITY_LIFE_TIME && age >= ifa.validLft) {
+                    delIfa(in, ifa);
+                } else if (ifa.preferredLft != IfAddr.INFINITY_LIFE_TIME && age >= ifa.preferredLft) {
+                    ifa.flags |= IfAddr.IFA_F_DEPRECATED;
+                }
+            }
+        }
+        scheduleLifetimeCheck(ns);
     }
 
     /** ifa_ipv4_policy: IFA_LABEL is a string of at most IFNAMSIZ - 1 bytes. */

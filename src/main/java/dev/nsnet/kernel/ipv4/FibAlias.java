@@ -7,19 +7,31 @@ package dev.nsnet.kernel.ipv4;
  */
 public final class FibAlias {
     public final Route route;
-    /** fib_nh_scope per next hop: NOWHERE for host routes (never killed by link down), HOST on-link, LINK via a gateway. */
+    /**
+     * fib_nh_scope per next hop: NOWHERE for host routes (never killed by link down), HOST on-link,
+     * LINK via a gateway. Never written, so single next hops share one array per scope.
+     */
     final int[] nhScopes;
-    /** RTNH_F_DEAD per next hop (only multipath routes keep dead next hops; single-path ones are flushed). */
+    /** One shared {scope} array per scope value, for single-path routes. */
+    private static final int[][] SINGLE_SCOPE = new int[256][];
+    static {
+        for (int i = 0; i < 256; i++) SINGLE_SCOPE[i] = new int[] {i};
+    }
+    /**
+     * RTNH_F_DEAD per next hop: only multipath routes keep dead next hops (single-path ones are
+     * flushed), so it is null for them.
+     */
     final boolean[] dead;
     /** fib_nh_upper_bound per next hop (fib_rebalance), -1 for unusable ones. */
     private final int[] upperBound;
     /** The prefix length as a suffix length (fa_slen), the order key inside a trie leaf. */
     final int slen;
     final FibResult result;
+    /** The answer per next hop of a multipath route; null for a single next hop (then it is {@link #result}). */
     private final FibResult[] results;
 
     FibAlias(Route route, int nhScope) {
-        this(route, new int[] {nhScope});
+        this(route, nhScope >= 0 && nhScope < 256 ? SINGLE_SCOPE[nhScope] : new int[] {nhScope});
     }
 
     FibAlias(Route route, int[] nhScopes) {
@@ -27,15 +39,17 @@ public final class FibAlias {
         this.nhScopes = nhScopes;
         this.slen = 32 - route.prefixLen();
         int n = nhScopes.length;
-        this.dead = new boolean[n];
-        this.upperBound = new int[n];
-        this.results = new FibResult[n];
+        // single-path routes (nearly all) keep no multipath state: a pod has a few of each kind
+        this.dead = route.multipath() ? new boolean[n] : null;
+        this.upperBound = route.multipath() ? new int[n] : null;
+        FibResult[] results = new FibResult[n];
         for (int i = 0; i < n; i++) {
             Nexthop nh = route.multipath() ? route.nexthops().get(i) : null;
             results[i] = new FibResult(route.type(), route.table(), route.prefixLen(), route.scope(), route.prefsrc(),
                     nh != null ? nh.gateway() : route.gateway(), nh != null ? nh.dev() : route.dev(), route.metric(), route);
         }
         this.result = results[0];
+        this.results = n > 1 ? results : null;
         rebalance();
     }
 
@@ -45,6 +59,7 @@ public final class FibAlias {
 
     /** The next hop's scope for a result this alias returned. */
     int nhScopeOf(FibResult r) {
+        if (results == null) return nhScopes[0];
         for (int i = 0; i < results.length; i++) if (results[i] == r) return nhScopes[i];
         return nhScopes[0];
     }
@@ -64,7 +79,7 @@ public final class FibAlias {
         return d != null && nhScopes[i] != Route.SCOPE_NOWHERE && !d.carrier;
     }
 
-    public boolean dead(int i) { return dead[i]; }
+    public boolean dead(int i) { return dead != null && dead[i]; }
 
     private boolean ignoreLinkdown(int i) {
         return linkdown(i) && nhDev(i).ipPtr instanceof InDevice in && in.ignoreRoutesWithLinkdown();

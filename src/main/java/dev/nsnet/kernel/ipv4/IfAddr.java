@@ -24,6 +24,26 @@ public final class IfAddr {
     public String label;
     /** ifa_rt_priority: the metric of the prefix route. */
     public int rtPriority;
+    public static final long INFINITY_LIFE_TIME = 0xffffffffL;
+    /** ifa_valid_lft / ifa_preferred_lft in seconds (INFINITY_LIFE_TIME: forever). */
+    public long validLft = INFINITY_LIFE_TIME, preferredLft = INFINITY_LIFE_TIME;
+    /** ifa_tstamp: when the lifetimes were last set (virtual ns). */
+    public long tstamp;
+
+    /**
+     * The remaining lifetimes as inet_fill_ifaddr() reports them in IFA_CACHEINFO at virtual time
+     * {@code now}: {valid, preferred}. Note the kernel only ages them when preferred is finite.
+     */
+    public long[] cacheinfo(long now) {
+        if ((flags & IFA_F_PERMANENT) != 0) return new long[] {INFINITY_LIFE_TIME, INFINITY_LIFE_TIME};
+        long preferred = preferredLft, valid = validLft;
+        if (preferred != INFINITY_LIFE_TIME) {
+            long tval = (now - tstamp) / 1_000_000_000L;
+            preferred = preferred > tval ? preferred - tval : 0;
+            if (valid != INFINITY_LIFE_TIME) valid = valid > tval ? valid - tval : 0;
+        }
+        return new long[] {valid, preferred};
+    }
 
     IfAddr(InDevice inDev) { this.inDev = inDev; }
 

@@ -14,7 +14,7 @@ import java.util.List;
 public final class InDevice {
     public final NetDevice dev;
     final DevConf cnf;
-    final List<IfAddr> ifaList = new ArrayList<>();
+    final List<IfAddr> ifaList = new ArrayList<>(1); // most devices carry one address
     boolean dead;
     /** The name its net/ipv4/conf directory was registered under (renamed on NETDEV_CHANGENAME). */
     String sysctlName;

@@ -30,6 +30,8 @@ public final class Inet {
         KernelInit.addPack(dev.nsnet.kernel.wire.Ether.P_IP, IpInput::ipRcv);
         KernelInit.addPack(dev.nsnet.kernel.wire.Ether.P_ARP, Arp::arpRcv);
         Ipv4Sockets.addProtocol(dev.nsnet.kernel.wire.Ipv4.PROTO_ICMP, IcmpRcv.INSTANCE);
+        Ipv4Sockets.addProtocol(dev.nsnet.kernel.wire.Ipv4.PROTO_UDP, UdpProtocol.INSTANCE);
+        Ipv4Sockets.addProtocol(dev.nsnet.kernel.wire.Ipv4.PROTO_TCP, TcpInput.INSTANCE);
         Arp.init();
     }
 
@@ -56,7 +58,7 @@ public final class Inet {
                     ifa.scope = Route.SCOPE_HOST;
                     ifa.label = dev.name;
                     ifa.flags = IfAddr.IFA_F_PERMANENT;
-                    in.cnf.state.set(0, DevConf.COUNT); // ipv4_devconf_setall()
+                    in.cnf.state = (1L << DevConf.COUNT) - 1; // ipv4_devconf_setall()
                     try {
                         Devinet.insertIfa(ifa);
                     } catch (dev.nsnet.kernel.core.KernelException e) {
@@ -78,8 +80,8 @@ public final class Inet {
         Ipv4Net net = Ipv4Net.of(dev.ns);
         InDevice in = new InDevice(dev, net.devconfDflt.copy());
         if ((dev.flags & If.IFF_LOOPBACK) != 0) {
-            in.cnf.v[DevConf.DISABLE_XFRM] = 1;
-            in.cnf.v[DevConf.DISABLE_POLICY] = 1;
+            in.cnf.put(DevConf.DISABLE_XFRM, 1);
+            in.cnf.put(DevConf.DISABLE_POLICY, 1);
         }
         dev.ipPtr = in;
         Ipv4Sysctl.initDevIpv6(dev.ns, in);

@@ -106,7 +106,7 @@ public final class IpInput {
         }
         if (!in.forwarding()) {
             DropReason r = err == Errno.ENETUNREACH.code ? DropReason.IP_INNOROUTES : DropReason.IP_INADDRERRORS;
-            Dev.drop(skb, dev, "ip_error", r, "not for us and forwarding is disabled on " + dev.name);
+            Dev.drop(skb, dev, "ip_error", r, tp.on ? "not for us and forwarding is disabled on " + dev.name : null);
             return;
         }
         int code;
@@ -157,7 +157,8 @@ public final class IpInput {
         }
         if (!raw) {
             IcmpSend.send(skb, Icmp.DEST_UNREACH, Icmp.PROT_UNREACH, 0);
-            Dev.drop(skb, dev, "ip_local_deliver_finish", DropReason.UNHANDLED_PROTO, "no handler for protocol " + proto);
+            Dev.drop(skb, dev, "ip_local_deliver_finish", DropReason.UNHANDLED_PROTO,
+                    tp.on ? "no handler for protocol " + proto : null);
         } else {
             Dev.consume(skb);
         }

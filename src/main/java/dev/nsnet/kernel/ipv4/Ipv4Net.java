@@ -14,13 +14,21 @@ public final class Ipv4Net {
     public final NetNamespace ns;
     public final DevConf devconfAll = DevConf.initial(true);
     public final DevConf devconfDflt = DevConf.initial(false);
-    private final Map<Integer, FibTable> tables = new HashMap<>();
+    /** By table id; an int-keyed map because every route lookup asks for one (no boxing per packet). */
+    private final IntMap<FibTable> tables = new IntMap<>();
+    /**
+     * The last output route made (RouteOutput.mkroute), reused while the same FIB answer is asked
+     * for the same flow: a one-entry stand-in for the kernel's per-next-hop dst cache.
+     */
+    Rtable rthOutput;
     /** Creation order of the tables (the fib_table_hash buckets list the newest first). */
-    private final List<FibTable> tableOrder = new ArrayList<>();
-    final List<FibRule> rules = new ArrayList<>();
+    private final List<FibTable> tableOrder = new ArrayList<>(2); // local and main, usually all
+    final List<FibRule> rules = new ArrayList<>(3); // the three default rules, usually all
     /** inet_addr_lst: local address -> the addresses carrying it (several devices may share one). */
     private final IntMap<List<IfAddr>> addrHash = new IntMap<>();
     boolean hasCustomRules;
+    /** check_lifetime work (armed while some address has a finite lifetime). */
+    dev.nsnet.kernel.sched.Timer lifetimeTimer;
 
     // net.ipv4.* values the stack reads (sysctl_net_ipv4.c), with a fresh namespace's defaults.
     public int ipDefaultTtl = 64;

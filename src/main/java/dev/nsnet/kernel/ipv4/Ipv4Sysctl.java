@@ -8,6 +8,7 @@ import dev.nsnet.kernel.core.Sysctl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ObjIntConsumer;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 /**
@@ -247,10 +248,9 @@ final class Ipv4Sysctl {
         NetState st = new NetState(net);
         ns.setSubsys(NetState.class, st);
         ns.sysctl.mount("net/", NET, st);
-        ns.sysctl.mountPerName("net/ipv4/conf/", CONF, name -> conf(net, name), () -> confNames(ns));
-        ns.sysctl.mount("net/ipv6/conf/all/", IPV6_ALL, st);
-        ns.sysctl.mount("net/ipv6/conf/default/", IPV6_DEFAULT, st);
-        ns.sysctl.mountPerName("net/ipv6/conf/", IPV6_DEV, name -> inDevice(ns, name), () -> devNames(ns));
+        Supplier<List<String>> names = () -> confNames(ns);
+        ns.sysctl.mountPerName("net/ipv4/conf/", CONF, name -> conf(net, name), names);
+        ns.sysctl.mountPerName("net/ipv6/conf/", IPV6, name -> ipv6Dir(st, name), names);
     }
 
     /** A text entry: numeric defaults accept the same count of integers, text ones any value. */
@@ -308,12 +308,12 @@ final class Ipv4Sysctl {
 
     /** inet_forward_change(): net.ipv4.ip_forward / conf.all.forwarding write. */
     static void forwardChange(Ipv4Net net, int on) {
-        net.devconfAll.v[DevConf.FORWARDING] = on;
-        net.devconfAll.v[DevConf.ACCEPT_REDIRECTS] = on == 0 ? 1 : 0;
-        net.devconfDflt.v[DevConf.FORWARDING] = on;
+        net.devconfAll.put(DevConf.FORWARDING, on);
+        net.devconfAll.put(DevConf.ACCEPT_REDIRECTS, on == 0 ? 1 : 0);
+        net.devconfDflt.put(DevConf.FORWARDING, on);
         for (NetDevice d : net.ns.devices()) {
             InDevice in = InDevice.of(d);
-            if (in != null) in.cnf.v[DevConf.FORWARDING] = on;
+            if (in != null) in.cnf.put(DevConf.FORWARDING, on);
         }
     }
 
@@ -372,7 +372,7 @@ final class Ipv4Sysctl {
                 return;
             }
             // devinet_sysctl_forward(): no "explicitly set" mark and no copy from default to devices
-            c.v[idx] = value;
+            c.put(idx, value);
             return;
         }
         c.set(idx, value);
@@ -383,7 +383,7 @@ final class Ipv4Sysctl {
     private static void copyDefault(Ipv4Net net, int idx) {
         for (NetDevice d : net.ns.devices()) {
             InDevice in = InDevice.of(d);
-            if (in != null && !in.cnf.state.get(idx)) in.cnf.v[idx] = net.devconfDflt.v[idx];
+            if (in != null && (in.cnf.state & (1L << idx)) == 0) in.cnf.put(idx, net.devconfDflt.v[idx]);
         }
     }
 
@@ -392,27 +392,45 @@ final class Ipv4Sysctl {
      * (net.ipv6.conf.{all,default,DEV}.{disable_ipv6,forwarding}), accepted and remembered; nsnet
      * models no IPv6 behaviour beyond lo's ::1 (see InDevice.hasIpv6Loopback).
      */
-    private static final Sysctl.Table<NetState> IPV6_ALL = new Sysctl.Table<NetState>()
-            .add("disable_ipv6", s -> Integer.toString(s.all6[0]), (s, v) -> {
-                // addrconf_disable_ipv6(): "all" also rewrites "default" and every device
-                s.all6[0] = parse(v);
-                s.dflt6[0] = s.all6[0];
-                for (NetDevice d : s.net.ns.devices()) if (d.ipPtr instanceof InDevice in) in.disableIpv6 = s.all6[0];
-            })
-            .add("forwarding", s -> Integer.toString(s.all6[1]), (s, v) -> {
-                // addrconf_fixup_forwarding(): "all" sets "default" and every device
-                s.all6[1] = parse(v);
-                s.dflt6[1] = s.all6[1];
-                for (NetDevice d : s.net.ns.devices()) if (d.ipPtr instanceof InDevice in) in.ipv6Forwarding = s.all6[1];
-            });
+    private record Ipv6Dir(NetState st, String name, InDevice in) {
+        /** Value {@code i} (0 disable_ipv6, 1 forwarding) of this directory. */
+        int get(int i) {
+            if (in != null) return i == 0 ? in.disableIpv6 : in.ipv6Forwarding;
+            return name.equals("all") ? st.all6[i] : st.dflt6[i];
+        }
 
-    private static final Sysctl.Table<NetState> IPV6_DEFAULT = new Sysctl.Table<NetState>()
-            .add("disable_ipv6", s -> Integer.toString(s.dflt6[0]), (s, v) -> s.dflt6[0] = parse(v))
-            .add("forwarding", s -> Integer.toString(s.dflt6[1]), (s, v) -> s.dflt6[1] = parse(v));
+        void set(int i, String text) {
+            int v = parse(text);
+            if (in != null) {
+                if (i == 0) in.disableIpv6 = v;
+                else in.ipv6Forwarding = v;
+            } else if (name.equals("all")) {
+                // addrconf_disable_ipv6() / addrconf_fixup_forwarding(): "all" also rewrites
+                // "default" and every device
+                st.all6[i] = v;
+                st.dflt6[i] = v;
+                for (NetDevice d : st.net.ns.devices()) {
+                    if (d.ipPtr instanceof InDevice dev) {
+                        if (i == 0) dev.disableIpv6 = v;
+                        else dev.ipv6Forwarding = v;
+                    }
+                }
+            } else {
+                st.dflt6[i] = v;
+            }
+        }
+    }
 
-    private static final Sysctl.Table<InDevice> IPV6_DEV = new Sysctl.Table<InDevice>()
-            .add("disable_ipv6", in -> Integer.toString(in.disableIpv6), (in, v) -> in.disableIpv6 = parse(v))
-            .add("forwarding", in -> Integer.toString(in.ipv6Forwarding), (in, v) -> in.ipv6Forwarding = parse(v));
+    private static final Sysctl.Table<Ipv6Dir> IPV6 = new Sysctl.Table<Ipv6Dir>()
+            .add("disable_ipv6", d -> Integer.toString(d.get(0)), (d, v) -> d.set(0, v))
+            .add("forwarding", d -> Integer.toString(d.get(1)), (d, v) -> d.set(1, v));
+
+    /** net/ipv6/conf/NAME: all, default, or a device's (null when there is no such directory). */
+    private static Ipv6Dir ipv6Dir(NetState st, String name) {
+        if (name.equals("all") || name.equals("default")) return new Ipv6Dir(st, name, null);
+        InDevice in = inDevice(st.net.ns, name);
+        return in == null ? null : new Ipv6Dir(st, name, in);
+    }
 
     /** A new device starts from net.ipv6.conf.default. */
     static void initDevIpv6(NetNamespace ns, InDevice in) {

@@ -8,8 +8,12 @@ import java.util.List;
  * packed in a long, so a lookup on the transmit path allocates nothing.
  */
 final class NeighHash {
-    private long[] keys = new long[16];
-    private Neigh[] vals = new Neigh[16];
+    // Made by the first entry (many namespaces never resolve a neighbour), then 16 slots as before:
+    // the slot order is the dump order, so the size sequence must not change.
+    private static final long[] NO_KEYS = new long[1];
+    private static final Neigh[] NO_VALS = new Neigh[1];
+    private long[] keys = NO_KEYS;
+    private Neigh[] vals = NO_VALS;
     private int size;
 
     static long key(int ifindex, int ip) { return ((long) ifindex << 32) | (ip & 0xffffffffL); }
@@ -28,6 +32,10 @@ final class NeighHash {
     }
 
     void put(long key, Neigh n) {
+        if (keys == NO_KEYS) {
+            keys = new long[16];
+            vals = new Neigh[16];
+        }
         if ((size + 1) * 2 > keys.length) grow();
         int m = keys.length - 1;
         int i = slot(key, m);

@@ -33,8 +33,9 @@ public final class NeighTable {
 
     final NetNamespace ns;
     public final NeighParms dflt = new NeighParms();
-    private final Map<NetDevice, NeighParms> devParms = new IdentityHashMap<>();
-    private final Map<NetDevice, String> parmsNames = new IdentityHashMap<>();
+    // sized for a namespace's usual few devices (the default size allocates 64 slots up front)
+    private final Map<NetDevice, NeighParms> devParms = new IdentityHashMap<>(4);
+    private final Map<NetDevice, String> parmsNames = new IdentityHashMap<>(4);
     private final NeighHash hash = new NeighHash();
     public int gcThresh1 = 128, gcThresh2 = 512, gcThresh3 = 1024;
     public long gcIntervalMs = 30_000;

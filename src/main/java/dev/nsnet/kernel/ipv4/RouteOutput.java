@@ -100,12 +100,25 @@ public final class RouteOutput {
             flags |= Rtable.RTCF_MULTICAST;
             if (dst == 0xe0000001) flags |= Rtable.RTCF_LOCAL;
         }
+        // The dst cache: the gateway below depends only on the FIB answer, and a FIB answer object
+        // lives exactly as long as its route (a changed route is a new answer), so an equal
+        // request for the same answer may reuse the last route made: no allocation per packet.
+        Ipv4Net net = res == null ? null : Ipv4Net.of(ns);
+        if (net != null) {
+            Rtable c = net.rthOutput;
+            if (c != null && c.res() == res && c.dst() == dst && c.src() == src && c.dev() == devOut
+                    && c.type() == type && c.flags() == flags && c.origOif() == origOif) {
+                return c;
+            }
+        }
         int gw = 0;
         if (res != null && res.route() != null && res.gateway() != 0 && type == RouteType.UNICAST) {
             FibAlias fa = aliasOf(ns, res);
             if (fa == null || fa.nhScopeOf(res) == Route.SCOPE_LINK) gw = res.gateway();
         }
-        return new Rtable(type, devOut, gw, src, dst, flags, res, origOif);
+        Rtable rt = new Rtable(type, devOut, gw, src, dst, flags, res, origOif);
+        if (net != null) net.rthOutput = rt;
+        return rt;
     }
 
     private static FibAlias aliasOf(NetNamespace ns, FibResult res) {

@@ -71,7 +71,7 @@ public final class Sleep implements Tool {
             return 1;
         }
         double ns = Math.ceil(seconds * 1e9);
-        ctx.emulation().scheduler.sleep(ns >= MAX_NS ? MAX_NS : (long) ns);
+        ctx.sleepUntil(ctx.emulation().now() + (ns >= MAX_NS ? MAX_NS : (long) ns));
         return 0;
     }
 

@@ -34,6 +34,7 @@ public final class Ip implements Tool {
         add(new IpNeigh());
         add(new IpRoute());
         add(new IpRule());
+        add(new IpMaddr());
         // A new object registers here, one line each; cmds[] names it nsnet lacks answer "not supported".
     }
 

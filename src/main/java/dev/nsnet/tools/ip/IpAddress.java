@@ -189,9 +189,6 @@ public final class IpAddress implements IpObject {
         if (validGiven || prefGiven) {
             if (validLft == 0) throw new IpError("valid_lft is zero\n", 1);
             if (validLft < preferredLft) throw new IpError("preferred_lft is greater than valid_lft\n", 1);
-            if (validLft != INFINITY_LIFE_TIME || preferredLft != INFINITY_LIFE_TIME) {
-                throw new IpError("nsnet: finite address lifetimes (valid_lft/preferred_lft) are not supported\n", 2);
-            }
         }
         if (lcl == null) {
             // No IFA_LOCAL: with no family the request has AF_UNSPEC, which rtnetlink has no handler for.
@@ -208,6 +205,8 @@ public final class IpAddress implements IpObject {
             req.flags = flags;
             req.rtPriority = metric == null ? 0 : metric.intValue();
             req.nlflags = nlflags;
+            req.validLft = validLft;
+            req.preferredLft = preferredLft;
             Devinet.newAddr(dev, req);
         } else {
             Devinet.delAddr(dev, lcl.addr, address, prefixLen, label);
@@ -536,12 +535,23 @@ public final class IpAddress implements IpObject {
         }
         p.string(IpPrint.ANY, "label", "%s", a.label);
         p.nl();
+        long[] ci = a.cacheinfo(dev.ns.emulation().now());
         p.string(IpPrint.FP, null, "       valid_lft ", null);
-        p.uint(IpPrint.JSON, "valid_life_time", null, 0xffffffffL);
-        p.string(IpPrint.FP, null, "%s", "forever");
+        if (ci[0] == INFINITY_LIFE_TIME) {
+            p.uint(IpPrint.JSON, "valid_life_time", null, INFINITY_LIFE_TIME);
+            p.string(IpPrint.FP, null, "%s", "forever");
+        } else {
+            p.uint(IpPrint.ANY, "valid_life_time", "%usec", ci[0]);
+        }
         p.string(IpPrint.FP, null, " preferred_lft ", null);
-        p.uint(IpPrint.JSON, "preferred_life_time", null, 0xffffffffL);
-        p.string(IpPrint.FP, null, "%s", "forever");
+        if (ci[1] == INFINITY_LIFE_TIME) {
+            p.uint(IpPrint.JSON, "preferred_life_time", null, INFINITY_LIFE_TIME);
+            p.string(IpPrint.FP, null, "%s", "forever");
+        } else if ((a.flags & IfAddr.IFA_F_DEPRECATED) != 0) {
+            p.integer(IpPrint.ANY, "preferred_life_time", "%dsec", (int) ci[1]);
+        } else {
+            p.uint(IpPrint.ANY, "preferred_life_time", "%usec", ci[1]);
+        }
         p.string(IpPrint.FP, null, "%s", "\n");
         p.flush();
     }

@@ -48,6 +48,11 @@ public final class IpLink implements IpObject {
                 k.printHelp(ctx.out());
                 return 0;
             }
+            String text = IpLinkKindHelp.help(rest.get(0));
+            if (text != null) {
+                ctx.out().print(text);
+                return 0;
+            }
             throw IpLinkHelp.usage();
         }
         if (IpUtil.matches(a, "xstats")) return xstats(ctx, o, rest);
@@ -62,6 +67,10 @@ public final class IpLink implements IpObject {
         LinkRequest r = IpLinkParse.parse(ctx, src, args, true);
         if (r.type == null) throw new IpError("Not enough information: \"type\" argument is required\n", 1);
         LinkKind k = LinkKinds.get(r.type);
+        if (k == null) {
+            IpError explain = IpLinkKindHelp.parseHelp(r.type, r.kindArgs);
+            if (explain != null) throw explain;
+        }
         if (k == null && !r.kindArgs.isEmpty() && !IPROUTE2_KINDS.contains(r.type)) {
             if (IpUtil.matches(r.kindArgs.get(0), "help")) throw IpLinkHelp.usage();
             throw new IpError("Garbage instead of arguments \"" + r.kindArgs.get(0)
@@ -206,10 +215,16 @@ public final class IpLink implements IpObject {
         if (r.type != null) {
             LinkKind k = LinkKinds.get(r.type);
             if (k == null && !r.kindArgs.isEmpty()) {
+                IpError explain = IpLinkKindHelp.parseHelp(r.type, r.kindArgs);
+                if (explain != null) throw explain;
+                // a kind iproute2 parses but the kernel has no driver for: the request goes out
+                if (IPROUTE2_KINDS.contains(r.type)) throw new KernelException(Errno.EOPNOTSUPP);
                 if (IpUtil.matches(r.kindArgs.get(0), "help")) throw IpLinkHelp.usage();
                 throw new IpError("Garbage instead of arguments \"" + r.kindArgs.get(0)
                         + " ...\". Try \"ip link help\".\n", 1);
             }
+            // iplink_modify(): the kind's parse_opt runs before anything is sent
+            if (k != null && !r.kindArgs.isEmpty()) k.parse(ctx, r, r.kindArgs);
             if (k != null && !r.kindArgs.isEmpty()) {
                 boolean slave = r.type.endsWith("_slave");
                 if (!slave && !r.type.equals(dev.kind())) throw new KernelException(Errno.EOPNOTSUPP);
@@ -244,7 +259,7 @@ public final class IpLink implements IpObject {
         o.doLink = true;
         NetNamespace ns = ctx.netns();
         String filterDev = null, kind = null, slaveKind = null;
-        boolean up = false;
+        boolean up = false, label = false;
         Integer group = null;
         int master = 0;
         for (int i = 0; i < args.size(); i++) {
@@ -271,8 +286,19 @@ public final class IpLink implements IpObject {
                     if (v.endsWith("_slave")) slaveKind = v.substring(0, v.length() - "_slave".length());
                     else kind = v;
                 }
-                case "label" -> IpLinkParse.next(args, ++i);
-                case "to", "scope" -> IpLinkParse.next(args, ++i);
+                // print_linkinfo() prints nothing at all while a label filter is set
+                case "label" -> {
+                    IpLinkParse.next(args, ++i);
+                    label = true;
+                }
+                // get_prefix() with the AF_PACKET family of ipaddr_list_link()
+                case "to" -> throw new IpError("Error: \"" + IpLinkParse.next(args, ++i)
+                        + "\" may be inet prefix, but it is not allowed in this context.\n", 1);
+                case "scope" -> {
+                    String v = IpLinkParse.next(args, ++i);
+                    if (IpRouteUtil.scopeValue(v) == null && !v.equals("all"))
+                        throw IpError.invarg("invalid \"scope\"\n", v);
+                }
                 case "dynamic", "permanent", "secondary", "primary", "tentative", "deprecated", "dadfailed",
                      "temporary", "home", "nodad", "mngtmpaddr", "noprefixroute", "autojoin", "optimistic",
                      "stable-privacy" -> { }
@@ -309,7 +335,9 @@ public final class IpLink implements IpObject {
                 if (master < 0 && d.master != null) continue;
                 if (kernelKind && !kind.equals(d.kind())) continue;
             }
-            boolean shown = !(up && !d.isUp())
+            // rtnl_fill_ifinfo() of every device the kernel returns allocates its link nsid
+            RtnlLink.fillLinkNetnsid(d);
+            boolean shown = !label && !(up && !d.isUp())
                     && (group == null || d.group == group)
                     && (master <= 0 || (d.master != null && d.master.ifindex == master))
                     && (master >= 0 || d.master == null)

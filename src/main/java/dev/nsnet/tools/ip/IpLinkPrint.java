@@ -96,6 +96,8 @@ public final class IpLinkPrint {
 
     /** print_linkinfo_brief(). */
     static void brief(IpPrint p, NetNamespace viewer, NetDevice dev, int family) {
+        // the dump filled IFLA_LINK_NETNSID (allocating an nsid) although -br does not print it
+        if (linkNet(dev) != null) RtnlLink.fillLinkNetnsid(dev);
         boolean mdown = nameAndLink(p, viewer, dev, "%-16s ");
         OperState st = dev.reportedOperstate();
         p.colorString(IpPrint.ANY, operColor(st), "operstate", "%-14s ", OPER[st.ordinal()]);

@@ -1,9 +1,12 @@
 package dev.nsnet.tools.ip;
 
 import dev.nsnet.kernel.core.Dev;
+import dev.nsnet.kernel.core.Errno;
+import dev.nsnet.kernel.core.KernelException;
 import dev.nsnet.kernel.core.If;
 import dev.nsnet.kernel.core.NetDevice;
 import dev.nsnet.kernel.core.NetNamespace;
+import dev.nsnet.kernel.core.OperState;
 import dev.nsnet.kernel.core.RtnlLink;
 import dev.nsnet.kernel.drivers.EtherDevice;
 import java.util.List;
@@ -75,10 +78,14 @@ public final class LinkRequest {
 
     /**
      * rtnl_create_link(): applies the attributes a device gets before it is registered (MTU
-     * checked against the driver's limits, MAC, queue length, group, alias). A device without a
+     * checked against the driver's limits, MAC, queue length, group, link mode). A device without a
      * given MAC keeps the one the driver set ({@link #randomMac} for most virtual devices).
      */
     public void prepare(NetDevice dev) {
+        if (numTxQueues != null && (numTxQueues < 1 || numTxQueues > 4096))
+            throw new KernelException(Errno.EINVAL, "Invalid number of transmit queues");
+        if (numRxQueues != null && (numRxQueues < 1 || numRxQueues > 4096))
+            throw new KernelException(Errno.EINVAL, "Invalid number of receive queues");
         if (mtu != null) {
             RtnlLink.validateNewMtu(dev, mtu);
             dev.mtu = mtu;
@@ -95,7 +102,10 @@ public final class LinkRequest {
         if (gsoMaxSize != null) dev.gsoMaxSize = gsoMaxSize;
         if (gsoMaxSegs != null) dev.gsoMaxSegs = gsoMaxSegs;
         if (groMaxSize != null) dev.groMaxSize = groMaxSize;
-        if (alias != null) dev.alias = alias.isEmpty() ? null : alias;
+        // IFLA_IFALIAS is not one of rtnl_create_link()'s attributes: a new device has no alias
+        if (linkMode != null) dev.linkMode = linkMode;
+        if (operstate != null && operstate == OperState.UP.ordinal() && dev.operstate == OperState.UNKNOWN)
+            dev.operstate = OperState.UP; // set_operstate() before registration
     }
 
     /** rtnl_configure_link() + the IFLA_MASTER of __rtnl_newlink(): flags (e.g. up), then master. */

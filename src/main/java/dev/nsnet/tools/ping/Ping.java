@@ -34,19 +34,29 @@ public final class Ping implements Tool {
     @Override
     public String name() { return "ping"; }
 
+    /**
+     * Runs ping with stdout fully buffered, as glibc makes it for a file or pipe: what ping prints
+     * reaches the transcript at its fflush() calls (after each reply or error line, in finish())
+     * and at exit, which is when a background ping's lines become visible. Killed by a signal it
+     * has no handler for (kill %1, timeout(1)), it loses what is still buffered, as on Linux.
+     */
     @Override
-    public int run(ToolContext ctx, List<String> args) {
+    public int run(ToolContext ctx0, List<String> args) {
+        java.io.PrintStream stdout = ctx0.fullyBufferedStdout();
+        ToolContext ctx = ctx0.withStdout(stdout);
         PingLoop p = new PingLoop(ctx);
+        int status;
         try {
-            return runInner(ctx, p, args);
+            status = runInner(ctx, p, args);
         } catch (Exit e) {
-            ctx.out().flush();
-            return e.status;
+            status = e.status;
         } finally {
             p.close();
-            ctx.out().flush();
             ctx.err().flush();
         }
+        stdout.flush();
+        ctx0.out().flush();
+        return status;
     }
 
     /** glibc error(): stdout flushed first, then "ping: MSG[: strerror]" on stderr. */
@@ -237,7 +247,7 @@ public final class Ping implements Tool {
     }
 
     /** inet_aton(): 1 to 4 parts, each decimal, octal (leading 0) or hex (0x); null when invalid. */
-    static Long inetAton(String s) {
+    public static Long inetAton(String s) {
         if (s.isEmpty()) return null;
         String[] parts = s.split("\\.", -1);
         if (parts.length > 4) return null;

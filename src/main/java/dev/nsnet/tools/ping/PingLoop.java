@@ -18,8 +18,9 @@ import java.util.BitSet;
 /**
  * One ping run (ping4_run, setup, main_loop, pinger, parse_reply, receive_error_msg,
  * gather_statistics, finish of iputils 20221126) on the emulation's virtual clock: sends are
- * spaced by the token logic of pinger(), waits are {@code scheduler.runUntil}, and SIGALRM (the
- * -w deadline and the linger after the last probe) are timers.
+ * spaced by the token logic of pinger(), waits are {@code ctx.waitFor} (so ping blocks the same
+ * way in the foreground and as a background job), and SIGALRM (the -w deadline and the linger
+ * after the last probe) are timers; SIGINT (kill -INT, Ctrl-C) ends the loop like sigexit().
  */
 final class PingLoop {
     static final long MS = 1_000_000L;
@@ -108,6 +109,7 @@ final class PingLoop {
     int run(String target, int dst, String device, int source, boolean strictSource) {
         hostname = target;
         whereto = dst;
+        ctx.onSignal(dev.nsnet.kernel.core.Task.SIGINT, () -> exiting = true);
         sock = PingSocket.open(ns, true);
         if (source == 0) {
             int oif = 0;
@@ -265,7 +267,7 @@ final class PingLoop {
                     next = scheduleExit(next);
                 } while (next <= 0);
                 long until = sched.now() + next * MS;
-                sched.runUntil(() -> exiting || sock.readable(), until);
+                ctx.waitFor(() -> exiting || sock.readable(), until);
                 // The recvmsg() loop: back to the top (and its exit checks) once nothing is in flight.
                 PingSocket.Message m;
                 while (!exiting && (m = sock.poll()) != null) {

@@ -1,0 +1,152 @@
+package dev.nsnet.kernel.ipv4;
+
+import dev.nsnet.kernel.core.Errno;
+import dev.nsnet.kernel.core.KernelException;
+import dev.nsnet.kernel.core.NetNamespace;
+import dev.nsnet.kernel.core.SkBuff;
+import dev.nsnet.kernel.wire.Bytes;
+import dev.nsnet.kernel.wire.Icmp;
+import dev.nsnet.kernel.wire.Ipv4;
+
+/**
+ * The sockets of a path prober (traceroute): it sends UDP datagrams or ICMP echo requests with a
+ * chosen TTL ({@code setsockopt(IP_TTL)} before each {@code sendto}) and hears every ICMP message
+ * that reaches its namespace, echo replies and the errors (time exceeded, unreachable) about its
+ * probes, through a raw ICMP socket ({@code raw_local_deliver} copies each one to it).
+ *
+ * <p>Linux traceroute's default method reads the errors from the UDP sockets' error queues
+ * (IP_RECVERR, {@code __udp4_lib_err}); what it learns is the same: who answered, what type and
+ * code, and which probe (by the ports, or the echo sequence, of the embedded header). The UDP
+ * datagram is built here as {@code udp_sendmsg()} would (header and checksum over the
+ * pseudo-header), with the source port the caller picked from the ephemeral range.
+ */
+public final class ProbeSocket {
+    public final NetNamespace ns;
+    private final PingSocket icmp;
+    /** SO_BINDTODEVICE, bind() address: as for any socket. */
+    private int boundAddr, boundIfindex;
+    public int tos;
+    public int mark;
+    /** IP_MTU_DISCOVER: traceroute sets IP_PMTUDISC_DONT unless -F (then DF is set). */
+    public boolean dontFragment;
+
+    private ProbeSocket(NetNamespace ns) {
+        this.ns = ns;
+        this.icmp = PingSocket.open(ns, true);
+    }
+
+    /** The sockets of one traceroute run in {@code ns}. */
+    public static ProbeSocket open(NetNamespace ns) { return new ProbeSocket(ns); }
+
+    public void close() { icmp.close(); }
+
+    /** SO_BINDTODEVICE: ENODEV for an unknown name. */
+    public void bindToDevice(String name) {
+        icmp.bindToDevice(name);
+        boundIfindex = icmp.boundIfindex;
+    }
+
+    /** bind(): EADDRNOTAVAIL unless the address is ours. */
+    public void bind(int addr) {
+        icmp.bind(addr);
+        boundAddr = addr;
+    }
+
+    /** connect(): the source address the route gives, or the routing error. */
+    public int connect(int dst) {
+        Rtable rt = RouteOutput.resolve(ns, dst, boundAddr, tos, boundIfindex, mark);
+        if (rt.isBroadcast()) throw new KernelException(Errno.EACCES);
+        return boundAddr != 0 ? boundAddr : rt.src();
+    }
+
+    /**
+     * Sends {@code dataLen} zero bytes in a UDP datagram {@code sport -> dst:dport} with IP TTL
+     * {@code ttl}. Returns 0 or a negative errno.
+     */
+    public int sendUdp(int sport, int dst, int dport, int dataLen, int ttl) {
+        return send(Ipv4.PROTO_UDP, dst, ttl, dataLen + 8, (b, o, src) -> {
+            Bytes.put16(b, o, sport);
+            Bytes.put16(b, o + 2, dport);
+            Bytes.put16(b, o + 4, dataLen + 8);
+            Bytes.put16(b, o + 6, 0);
+            long s = Bytes.sum(b, o, dataLen + 8) + (src >>> 16) + (src & 0xffff) + (dst >>> 16) + (dst & 0xffff)
+                    + Ipv4.PROTO_UDP + dataLen + 8;
+            int c = ~Bytes.fold(s) & 0xffff;
+            Bytes.put16(b, o + 6, c == 0 ? 0xffff : c);
+        });
+    }
+
+    /** Sends an ICMP echo request (identifier, sequence, {@code dataLen} zero bytes) with TTL {@code ttl}. */
+    public int sendEcho(int id, int seq, int dst, int dataLen, int ttl) {
+        return send(Ipv4.PROTO_ICMP, dst, ttl, dataLen + Icmp.HLEN, (b, o, src) -> {
+            b[o] = (byte) Icmp.ECHO;
+            b[o + 1] = 0;
+            Bytes.put16(b, o + 4, id);
+            Bytes.put16(b, o + 6, seq);
+            Icmp.setChecksum(b, o, dataLen + Icmp.HLEN);
+        });
+    }
+
+    private interface Filler { void fill(byte[] b, int o, int src); }
+
+    private int send(int proto, int dst, int ttl, int len, Filler f) {
+        Rtable rt;
+        try {
+            rt = RouteOutput.resolve(ns, dst, boundAddr, tos, boundIfindex, mark);
+        } catch (KernelException e) {
+            return -e.errno.code;
+        }
+        if (rt.isBroadcast()) return -Errno.EACCES.code;
+        int total = Ipv4.HLEN + len;
+        if (total > 0xffff) return -Errno.EMSGSIZE.code;
+        if (dontFragment && total > IpOutput.mtu(rt)) return -Errno.EMSGSIZE.code;
+        int src = boundAddr != 0 ? boundAddr : rt.src();
+        SkBuff skb = ns.emulation().pool.alloc(total + 16);
+        int o = skb.put(total);
+        java.util.Arrays.fill(skb.buf, o, o + total, (byte) 0);
+        f.fill(skb.buf, o + Ipv4.HLEN, src);
+        skb.mark = mark;
+        ns.emulation().localBhDisable();
+        try {
+            IpOutput.buildAndSend(skb, rt, src, dst, tos, ttl, proto, dontFragment);
+        } finally {
+            ns.emulation().localBhEnable();
+        }
+        return 0;
+    }
+
+    /** One ICMP message that reached the namespace: who sent it, and the probe it is about. */
+    public record Reply(long time, int from, int ttl, int type, int code, int info,
+                        /** the embedded (or, for an echo reply, the own) header: */
+                        int innerProto, int innerDst, int innerSport, int innerDport, int echoId, int echoSeq) { }
+
+    public boolean readable() { return icmp.readable(); }
+
+    /** The next ICMP message, or null when none is queued (malformed ones are skipped). */
+    public Reply poll() {
+        PingSocket.Message m;
+        while ((m = icmp.poll()) != null) {
+            if (!(m instanceof PingSocket.Datagram d)) continue;
+            byte[] b = d.data();
+            int o = d.icmpOffset();
+            if (b.length < o + Icmp.HLEN) continue;
+            int type = Icmp.type(b, o);
+            int code = Icmp.code(b, o);
+            if (type == Icmp.ECHOREPLY) {
+                return new Reply(d.time(), d.from(), d.ttl(), type, code, 0, Ipv4.PROTO_ICMP, d.from(), 0, 0,
+                        Icmp.id(b, o), Icmp.seq(b, o));
+            }
+            if (type != Icmp.DEST_UNREACH && type != Icmp.TIME_EXCEEDED && type != Icmp.PARAMETERPROB) continue;
+            int inner = o + Icmp.HLEN;
+            if (b.length < inner + Ipv4.HLEN) continue;
+            int ihl = Ipv4.ihl(b, inner);
+            int t = inner + ihl;
+            if (b.length < t + 8) continue;
+            int proto = Ipv4.protocol(b, inner);
+            int info = type == Icmp.DEST_UNREACH && code == Icmp.FRAG_NEEDED ? Icmp.mtu(b, o) : 0;
+            return new Reply(d.time(), d.from(), d.ttl(), type, code, info, proto, Ipv4.dst(b, inner),
+                    Bytes.u16(b, t), Bytes.u16(b, t + 2), Icmp.id(b, t), Icmp.seq(b, t));
+        }
+        return null;
+    }
+}

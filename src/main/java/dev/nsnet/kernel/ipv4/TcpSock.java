@@ -1,0 +1,371 @@
+package dev.nsnet.kernel.ipv4;
+
+import dev.nsnet.kernel.core.Errno;
+import dev.nsnet.kernel.core.KernelException;
+import dev.nsnet.kernel.core.NetNamespace;
+import dev.nsnet.kernel.core.Process;
+import dev.nsnet.kernel.core.Sysctl;
+import dev.nsnet.kernel.sched.Timer;
+import dev.nsnet.kernel.wire.Ipv4;
+import java.util.ArrayDeque;
+
+/**
+ * A TCP socket ({@code struct tcp_sock}, net/ipv4/tcp.c, tcp_ipv4.c): the state, the sequence
+ * space of both directions, the options negotiated in the handshake (MSS, window scale, SACK
+ * permitted, timestamps), the send and receive queues and the timers (retransmit with the
+ * kernel's RTO rules, delayed ACK, TIME_WAIT and the orphan FIN_WAIT2 timeout) on the virtual
+ * clock. A listener keeps its children (SYN_RECV until the handshake ends, then in the accept
+ * queue). Packet processing is {@link TcpInput}, segment building {@link TcpOutput}.
+ */
+public final class TcpSock extends InetSock {
+    /** TCP states as numbered in include/net/tcp_states.h (ss prints them by these numbers). */
+    public static final int ESTABLISHED = 1, SYN_SENT = 2, SYN_RECV = 3, FIN_WAIT1 = 4, FIN_WAIT2 = 5, TIME_WAIT = 6,
+            CLOSE = 7, CLOSE_WAIT = 8, LAST_ACK = 9, LISTEN = 10, CLOSING = 11;
+    static final long MS = 1_000_000L;
+    /** TCP_TIMEOUT_INIT, TCP_TIMEWAIT_LEN, TCP_DELACK_MIN. */
+    static final long TIMEOUT_INIT = 1000 * MS, TIMEWAIT_LEN = 60_000 * MS, DELACK_MIN = 40 * MS;
+    /** The receive space a socket offers (tcp_rmem[1] = 131072 with the default scaling ratio: half). */
+    static final int RCV_SPACE = 65536;
+    /** TCP_INIT_CWND. */
+    static final int INIT_CWND = 10;
+
+    int state = CLOSE;
+    /** inet_saddr: the source address of what we send. */
+    int saddr;
+    // send sequence space
+    int iss, sndUna, sndNxt, sndWnd, sndWl1, sndWl2;
+    // receive sequence space
+    int irs, rcvNxt, rcvWnd, rcvSsthresh;
+    /** MSS the peer accepts (its option) and the one we advertise (route MTU - 40). */
+    int mssClamp = 536, advmss;
+    int sndWscale, rcvWscale;
+    boolean wscaleOk, tsOk, sackOk;
+    int tsRecent, tsOffset;
+    int cwnd = INIT_CWND;
+    long rto = TIMEOUT_INIT;
+    int retransmits;
+    /** When the oldest unacknowledged segment was first sent (for the RTT sample), -1 if retransmitted. */
+    long rttStart = -1;
+    long srttNs;
+    /** Send queue: data from sndUna on (sent and not acknowledged, then unsent). */
+    byte[] sbuf = new byte[4096];
+    int sbufLen;
+    /** shutdown(SHUT_WR) asked: a FIN follows the queued data; finSent once it is in the sequence space. */
+    boolean finQueued, finSent;
+    /** Receive queue: in-order bytes not yet read by the application. */
+    byte[] rbuf = new byte[4096];
+    int rbufLen;
+    /** The peer's FIN arrived (reads end after the queued bytes). */
+    boolean rcvFin;
+    /** The application closed its descriptor (the kernel keeps the socket until the protocol is done). */
+    boolean orphan;
+    /** Delayed ACK pending (pingpong after a FIN). */
+    boolean ackPending;
+    // listener
+    int backlog;
+    final ArrayDeque<TcpSock> acceptQueue = new ArrayDeque<>();
+    int synRecvCount;
+    TcpSock parent;
+    Rtable route;
+    final Timer retransmitTimer;
+    final Timer delackTimer;
+    final Timer timewaitTimer;
+
+    private TcpSock(NetNamespace ns, Process owner) {
+        super(ns, owner);
+        var sched = ns.emulation().scheduler;
+        retransmitTimer = sched.newTimer(() -> TcpOutput.retransmitTimer(this));
+        delackTimer = sched.newTimer(() -> TcpOutput.delackTimer(this));
+        timewaitTimer = sched.newTimer(() -> TcpInput.timewaitTimer(this));
+    }
+
+    /** socket(AF_INET, SOCK_STREAM, 0) in {@code owner}'s namespace. */
+    public static TcpSock open(NetNamespace ns, Process owner) { return new TcpSock(ns, owner); }
+
+    /** A child of a listener for a SYN (inet_csk_clone_lock()): bound to the listener's port. */
+    static TcpSock child(TcpSock listener) {
+        TcpSock c = new TcpSock(listener.ns, null);
+        c.num = listener.num;
+        c.boundDevIf = listener.boundDevIf;
+        c.parent = listener;
+        return c;
+    }
+
+    @Override public int protocol() { return Ipv4.PROTO_TCP; }
+
+    @Override public int state() { return state; }
+
+    @Override public int recvQ() { return state == LISTEN ? acceptQueue.size() : rbufLen; }
+
+    @Override public int sendQ() {
+        if (state == LISTEN) return backlog;
+        if (state == SYN_SENT || state == SYN_RECV) return 0;
+        return sbufLen;
+    }
+
+    @Override boolean reuseAllowed(InetSock other) {
+        return reuse && other.reuse && state != LISTEN && (!(other instanceof TcpSock t) || t.state != LISTEN);
+    }
+
+    public int localPort() { return num; }
+
+    /** The source address of a connection (its local address once connected or accepted). */
+    public int localAddr() { return rcvSaddr; }
+
+    public int iss() { return iss; }
+
+    public int sndWscale() { return sndWscale; }
+
+    public int rcvWscale() { return rcvWscale; }
+
+    public int mss() { return mssClamp - (tsOk ? 12 : 0); }
+
+    public int cwnd() { return cwnd; }
+
+    public long rtoNs() { return rto; }
+
+    public boolean timestamps() { return tsOk; }
+
+    public boolean sack() { return sackOk; }
+
+    /** listen(): autobinds a port when there is none; the backlog is capped at net.core.somaxconn. */
+    public void listen(int backlogWanted) {
+        if (state != CLOSE && state != LISTEN) throw new KernelException(Errno.EINVAL);
+        if (num == 0) bind(0, 0);
+        else if (state == CLOSE) {
+            // inet_csk_get_port() again: a listener conflicts even with SO_REUSEADDR sockets
+            for (TcpSock o : InetHashtables.of(ns).tcp) {
+                if (o != this && o.num == num && o.state == LISTEN && o.bindConflictAddr(this)) {
+                    throw new KernelException(Errno.EADDRINUSE);
+                }
+            }
+        }
+        int somaxconn = sysctlInt("net/core/somaxconn", 4096);
+        backlog = Math.min(Math.max(backlogWanted, 0), somaxconn);
+        state = LISTEN;
+    }
+
+    private boolean bindConflictAddr(InetSock o) {
+        if (boundDevIf != 0 && o.boundDevIf != 0 && boundDevIf != o.boundDevIf) return false;
+        return rcvSaddr == 0 || o.rcvSaddr == 0 || rcvSaddr == o.rcvSaddr;
+    }
+
+    /**
+     * connect() (tcp_v4_connect()): routes to the peer (routing errors are thrown at once), picks
+     * the source address and, without bind, a source port of ip_local_port_range's parity, then
+     * sends the SYN. The handshake completes later: watch {@link #state()} and {@link #pendingError()}.
+     */
+    public void connect(int addr, int port) {
+        if (state == SYN_SENT) throw new KernelException(Errno.EINVAL); // EALREADY
+        if (state != CLOSE) throw new KernelException(Errno.EISCONN);
+        Rtable rt = RouteOutput.resolve(ns, addr, rcvSaddr, 0, boundDevIf, 0);
+        if (rt.isBroadcast() || rt.type() == RouteType.MULTICAST) throw new KernelException(Errno.ENETUNREACH);
+        ns.emulation().localBhDisable();
+        try {
+            saddr = rt.src();
+            if (rcvSaddr == 0) rcvSaddr = saddr;
+            daddr = addr;
+            dport = port;
+            route = rt;
+            if (num == 0) InetHashtables.of(ns).hashConnect(this);
+            var rnd = ns.emulation().random();
+            iss = rnd.nextInt();
+            tsOffset = rnd.nextInt();
+            inetId = rnd.nextInt(0x10000);
+            initRcv(IpOutput.mtu(rt) - 40, false);
+            sndUna = iss;
+            sndNxt = iss;
+            state = SYN_SENT;
+            TcpOutput.sendSyn(this);
+        } finally {
+            ns.emulation().localBhEnable();
+        }
+    }
+
+    /** tcp_connect_init() / tcp_openreq_init_rwin(): our MSS, window and window scale. */
+    void initRcv(int routeAdvmss, boolean passiveWithTs) {
+        advmss = Math.max(routeAdvmss, 88);
+        int[] rmem = sysctlInts("net/ipv4/tcp_rmem", new int[] {4096, 131072, 33554432});
+        int rmemMax = sysctlInt("net/core/rmem_max", 4194304);
+        int space = Math.max(rmem[2], rmemMax);
+        rcvWscale = wscaleEnabled() ? Math.max(0, Math.min(14, 31 - Integer.numberOfLeadingZeros(space) - 15)) : 0;
+        int mss = advmss - (passiveWithTs ? 12 : 0);
+        int wnd = RCV_SPACE;
+        if (wnd > mss) wnd = wnd / mss * mss;
+        rcvWnd = Math.min(wnd, 65535);
+        rcvSsthresh = rcvWnd;
+    }
+
+    boolean wscaleEnabled() { return sysctlInt("net/ipv4/tcp_window_scaling", 1) != 0; }
+
+    /** accept(): the next established child, or null while the queue is empty. */
+    public TcpSock accept(Process owner) {
+        TcpSock c = acceptQueue.pollFirst();
+        if (c != null) {
+            c.owner = owner;
+            c.parent = null;
+        }
+        return c;
+    }
+
+    public boolean acceptReady() { return !acceptQueue.isEmpty(); }
+
+    /** write(): queues the bytes and sends what the windows allow; -EPIPE-like errors as negative errno. */
+    public int send(byte[] data, int off, int len) {
+        int e = takeError();
+        if (e != 0) return -e;
+        if (state != ESTABLISHED && state != CLOSE_WAIT) {
+            return state == SYN_SENT || state == SYN_RECV ? -Errno.EAGAIN.code : -32; // EPIPE
+        }
+        if (finQueued) return -32;
+        if (sbufLen + len > sbuf.length) {
+            byte[] n = new byte[Math.max(sbuf.length * 2, sbufLen + len)];
+            System.arraycopy(sbuf, 0, n, 0, sbufLen);
+            sbuf = n;
+        }
+        System.arraycopy(data, off, sbuf, sbufLen, len);
+        sbufLen += len;
+        ns.emulation().localBhDisable();
+        try {
+            TcpOutput.writeXmit(this, true);
+        } finally {
+            ns.emulation().localBhEnable();
+        }
+        return len;
+    }
+
+    /** Bytes ready to read. */
+    public int available() { return rbufLen; }
+
+    /** Whether a read would not block: data, end of stream or an error. */
+    public boolean readable() { return rbufLen > 0 || rcvFin || skErr != 0 || state == CLOSE; }
+
+    /** read(): up to {@code max} bytes; an empty array at end of stream. */
+    public byte[] read(int max) {
+        int n = Math.min(max, rbufLen);
+        byte[] r = new byte[n];
+        System.arraycopy(rbuf, 0, r, 0, n);
+        System.arraycopy(rbuf, n, rbuf, 0, rbufLen - n);
+        rbufLen -= n;
+        return r;
+    }
+
+    /** The peer closed its side and everything was read. */
+    public boolean eof() { return rcvFin && rbufLen == 0; }
+
+    /** shutdown(SHUT_WR): a FIN after the queued data. */
+    public void shutdownWrite() {
+        if (finQueued) return;
+        if (state != ESTABLISHED && state != CLOSE_WAIT && state != SYN_RECV) return;
+        ns.emulation().localBhDisable();
+        try {
+            finQueued = true;
+            state = state == CLOSE_WAIT ? LAST_ACK : FIN_WAIT1;
+            TcpOutput.writeXmit(this, true);
+        } finally {
+            ns.emulation().localBhEnable();
+        }
+    }
+
+    /**
+     * close() (tcp_close()): a listener resets its unaccepted children; unread data resets the
+     * connection; otherwise a FIN goes out and the kernel finishes the connection on its own.
+     */
+    public void close() {
+        if (orphan) return;
+        orphan = true;
+        ns.emulation().localBhDisable();
+        try {
+            switch (state) {
+                case LISTEN -> {
+                    for (TcpSock c : acceptQueue) {
+                        TcpOutput.sendActiveReset(c);
+                        c.done();
+                    }
+                    acceptQueue.clear();
+                    for (TcpSock c : InetHashtables.of(ns).tcpSockets()) {
+                        if (c.parent == this) {
+                            c.done();
+                        }
+                    }
+                    done();
+                }
+                case SYN_SENT, CLOSE -> done();
+                case ESTABLISHED, CLOSE_WAIT, SYN_RECV -> {
+                    if (rbufLen > 0) {
+                        rbufLen = 0;
+                        TcpOutput.sendActiveReset(this);
+                        done();
+                    } else {
+                        shutdownWrite();
+                    }
+                }
+                case FIN_WAIT2 -> TcpInput.armFinTimeout(this);
+                default -> { }
+            }
+        } finally {
+            ns.emulation().localBhEnable();
+        }
+    }
+
+    /** tcp_done(): the socket leaves the tables; timers stop. */
+    void done() {
+        state = CLOSE;
+        retransmitTimer.del();
+        delackTimer.del();
+        timewaitTimer.del();
+        if (!closed) {
+            closed = true;
+            InetHashtables.of(ns).unhash(this);
+        }
+        if (parent != null) {
+            parent.acceptQueue.remove(this);
+            parent = null;
+        }
+    }
+
+    /** Marks the socket hashed under its port (children and connect() ports). */
+    void hashChild() { InetHashtables.of(ns).tcp.add(this); }
+
+    int sysctlInt(String path, int dflt) {
+        Sysctl.Entry e = ns.sysctl.get(path);
+        if (e == null) return dflt;
+        try {
+            return Integer.parseInt(e.get().get().trim());
+        } catch (NumberFormatException ex) {
+            return dflt;
+        }
+    }
+
+    int[] sysctlInts(String path, int[] dflt) {
+        Sysctl.Entry e = ns.sysctl.get(path);
+        if (e == null) return dflt;
+        String[] p = e.get().get().trim().split("\\s+");
+        if (p.length != dflt.length) return dflt;
+        int[] r = new int[p.length];
+        try {
+            for (int i = 0; i < p.length; i++) r[i] = Integer.parseInt(p[i]);
+        } catch (NumberFormatException ex) {
+            return dflt;
+        }
+        return r;
+    }
+
+    /** The state name as ss prints it. */
+    public static String stateName(int st) {
+        return switch (st) {
+            case ESTABLISHED -> "ESTAB";
+            case SYN_SENT -> "SYN-SENT";
+            case SYN_RECV -> "SYN-RECV";
+            case FIN_WAIT1 -> "FIN-WAIT-1";
+            case FIN_WAIT2 -> "FIN-WAIT-2";
+            case TIME_WAIT -> "TIME-WAIT";
+            case CLOSE -> "UNCONN";
+            case CLOSE_WAIT -> "CLOSE-WAIT";
+            case LAST_ACK -> "LAST-ACK";
+            case LISTEN -> "LISTEN";
+            case CLOSING -> "CLOSING";
+            default -> "UNKNOWN";
+        };
+    }
+}
