@@ -167,10 +167,11 @@ if [ "${1:-}" = --inner ]; then
 fi
 
 # ---------------------------------------------------------------- outer --
-normalise() { # the same blanking that the Java suite applies (ping times)
+normalise() { # the same blanking that the Java suite applies (ping and traceroute times)
   sed -E -e 's/time=[0-9.]+ ?ms/time=X ms/g' \
          -e 's/(rtt min\/avg\/max\/mdev = ).*/\1X/' \
-         -e 's/(, time )[0-9]+ms/\1Xms/' "$1"
+         -e 's/(, time )[0-9]+ms/\1Xms/' \
+         -e 's/  [0-9]+\.[0-9]{3} ms/  X ms/g' "$1"
 }
 
 usage() {

@@ -80,7 +80,7 @@ public final class ScriptGenerator {
         dirty = true;
         boolean observing = false;
         for (int i = 0; i < steps; i++) {
-            if (r.nextInt(10) < 3) observing = !observing;
+            if (r.nextInt(10) < 2) observing = !observing;
             if (observing) observe();
             else change();
         }
@@ -122,6 +122,15 @@ public final class ScriptGenerator {
         List<Dev> l = devsIn(ns);
         if (!l.isEmpty() && chance(88)) return pick(l).name;
         return chance(50) ? "lo" : pick(VETH_NAMES);
+    }
+
+    /**
+     * A device to change: as {@link #devName}, but never the root namespace's lo, whose address
+     * the wait lines ping (taking it down would make every later wait return at once).
+     */
+    private String changeableDev(String ns) {
+        String n = devName(ns);
+        return ns.equals(ROOT) && n.equals("lo") ? pick(VETH_NAMES) : n;
     }
 
     private String freeName(String ns, String[] pool) {
@@ -238,7 +247,7 @@ public final class ScriptGenerator {
 
     private void setUpDown() {
         String ns = anyNs();
-        String n = devName(ns);
+        String n = changeableDev(ns);
         boolean up = chance(75);
         emit(ip(ns, "link set " + (chance(20) ? "dev " : "") + n + (up ? " up" : " down")));
         Dev d = devs.get(ns).get(n);
@@ -249,7 +258,7 @@ public final class ScriptGenerator {
     private void moveDev() {
         if (netns.isEmpty()) return;
         String ns = anyNs();
-        String n = devName(ns);
+        String n = changeableDev(ns);
         String to = pick(netns);
         if (chance(10)) to = "nope";
         emit(ip(ns, "link set " + n + " netns " + to));
@@ -267,7 +276,7 @@ public final class ScriptGenerator {
 
     private void rename() {
         String ns = anyNs();
-        String n = devName(ns);
+        String n = changeableDev(ns);
         String to = freeName(ns, VETH_NAMES);
         emit(ip(ns, "link set " + n + " name " + to));
         Dev d = devs.get(ns).get(n);
@@ -286,7 +295,7 @@ public final class ScriptGenerator {
 
     private void deleteDev() {
         String ns = anyNs();
-        String n = devName(ns);
+        String n = changeableDev(ns);
         emit(ip(ns, "link del " + n));
         dirty = true;
         Dev d = devs.get(ns).get(n);
@@ -313,7 +322,7 @@ public final class ScriptGenerator {
     private void setMtu() {
         String ns = anyNs();
         int[] mtus = {1280, 1400, 1500, 9000, 67, 70000};
-        emit(ip(ns, "link set " + devName(ns) + " mtu " + mtus[r.nextInt(mtus.length)]));
+        emit(ip(ns, "link set " + changeableDev(ns) + " mtu " + mtus[r.nextInt(mtus.length)]));
     }
 
     private void addAddr() {
@@ -386,7 +395,9 @@ public final class ScriptGenerator {
 
     private void neigh() {
         String ns = anyNs();
-        String dev = devName(ns);
+        List<Dev> real = devsIn(ns);
+        // mostly on real links: entries on lo are legal but a corner (they can break loopback traffic)
+        String dev = !real.isEmpty() && chance(92) ? pick(real).name : devName(ns);
         String ip = chance(70) ? gatewayIn(ns) : subnetIp(r.nextInt(4), 9);
         if (!neighs.isEmpty() && chance(25)) {
             Neigh n = pick(neighs);

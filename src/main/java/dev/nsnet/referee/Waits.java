@@ -15,7 +15,7 @@ public final class Waits {
     public static final String WAIT = "ping -q -c 2 127.0.0.1";
 
     private static final Pattern DIRTY = Pattern.compile(
-            "\\blink (set|del|delete|add)\\b.*|\\bnetns (del|delete)\\b.*|\\blink set .*\\b(up|down|netns|master|nomaster)\\b.*");
+            "\\blink (del|delete|add)\\b.*|\\bnetns (del|delete)\\b.*|\\blink set .*\\b(up|down|netns|master|nomaster)\\b.*");
 
     public static boolean isWait(String line) { return line.equals(WAIT); }
 

@@ -34,10 +34,12 @@ public final class Tools {
         r.register(new Bridge());
         r.register(new SysctlTool());
         r.register(new Ping());
+        r.register(new dev.nsnet.tools.nc.Nc());
         // bash builtins for background jobs (docs/processes.md)
         r.register(new dev.nsnet.tools.jobs.Wait());
         r.register(new dev.nsnet.tools.jobs.Kill());
         r.register(new dev.nsnet.tools.jobs.Jobs());
+        r.register(new dev.nsnet.tools.traceroute.Traceroute());
         // nsnet-only (not a Linux command): builds the physical network between hosts, docs/world.md
         r.register(new NsnetWorld());
         return r;

@@ -19,6 +19,12 @@ public final class Host {
     private final List<NetdevNotifier> notifiers = new ArrayList<>();
     private final Map<Integer, Process> processes = new LinkedHashMap<>();
     private int nextPid = 1000;
+    /**
+     * Alternative names ever added on this host minus those removed (never below the true count):
+     * zero lets a name lookup skip the scan of every device's altnames (RtnlLink.devGetByName),
+     * which would make registering N devices cost O(N^2).
+     */
+    int altnamesAdded;
     private long nextInum = 4026531840L + 0x100;
 
     Host(Emulation emulation, String hostname) {

@@ -23,6 +23,11 @@ public final class NetNamespace {
     public final Sysctl sysctl = new Sysctl();
     /** netns_ipv4 and friends, owned by kernel.ipv4. */
     public Object ipv4;
+    /**
+     * netns_nf + netns_xt, owned by kernel.netfilter: null until a table is first written, so the
+     * hook points cost one null check while no iptables rule was ever set in this namespace.
+     */
+    public Object netfilter;
     /** Per-subsystem private state (bridge, netfilter, ...), keyed by subsystem class. */
     private final Map<Class<?>, Object> subsys = new HashMap<>();
     /** net->netns_ids: peer namespace -> nsid. */

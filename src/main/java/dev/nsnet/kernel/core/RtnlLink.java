@@ -59,7 +59,7 @@ public final class RtnlLink {
      */
     public static NetDevice devGetByName(NetNamespace ns, String name) {
         NetDevice d = ns.dev(name);
-        if (d != null) return d;
+        if (d != null || ns.host.altnamesAdded == 0) return d;
         for (NetDevice x : ns.devices()) if (x.altnames.contains(name)) return x;
         return null;
     }
@@ -76,12 +76,14 @@ public final class RtnlLink {
             if (add) {
                 if (nameInUse(dev.ns, name)) throw new KernelException(Errno.EEXIST);
                 dev.altnames.add(name);
+                dev.ns.host.altnamesAdded++;
             } else {
                 NetDevice owner = devGetByName(dev.ns, name);
                 if (owner == null) throw new KernelException(Errno.ENOENT);
                 // the lookup found the primary name or another device's altname
                 if (owner != dev || dev.name.equals(name)) throw new KernelException(Errno.EINVAL);
                 dev.altnames.remove(name);
+                dev.ns.host.altnamesAdded--;
             }
         }
     }

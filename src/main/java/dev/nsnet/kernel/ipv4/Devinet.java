@@ -110,11 +110,12 @@ public final class Devinet {
                 }
             }
         }
-        if (net.lifetimeTimer == null) net.lifetimeTimer = ns.emulation().scheduler.newTimer(() -> checkLifetime(ns));
         if (next == Long.MAX_VALUE) {
-            net.lifetimeTimer.del();
+            if (net.lifetimeTimer != null) net.lifetimeTimer.del();
             return;
         }
+        // made by the first finite lifetime: most namespaces never need one
+        if (net.lifetimeTimer == null) net.lifetimeTimer = ns.emulation().scheduler.newTimer(() -> checkLifetime(ns));
         // round_jiffies_up(): the work runs on the next whole second of the clock, so an
         // address outlives its lifetime by a fraction of a second, as on a real host.
         long sec = 1_000_000_000L;

@@ -38,7 +38,7 @@ class IpGoldenTest {
      * src/test/resources/dev/nsnet/tools/ip/NAME.sh}.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"ip-global", "ip-link-more", "ip-netns-more", "ip-link-json", "ip-link-netns", "ip-link-misc", "ip-link-stats", "ip-link-group", "ip-link-props", "ip-netns-ids", "ip-batch", "ip-netns-nsids", "ip-link-create", "ip-maddr", "ip-link-kind-help"})
+    @ValueSource(strings = {"ip-global", "ip-link-more", "ip-netns-more", "ip-link-json", "ip-link-netns", "ip-link-misc", "ip-link-stats", "ip-link-group", "ip-link-props", "ip-netns-ids", "ip-batch", "ip-netns-nsids", "ip-link-create", "ip-maddr", "ip-link-kind-help", "ip-link-filters"})
     void recordedIpScenariosMatch(String name) throws Exception {
         List<String> d = IpGolden.diffs(IpGolden.resource(name), c -> c.startsWith("ip") || c.contains("| ip "));
         assertEquals("", String.join("\n", d));

@@ -1,0 +1,71 @@
+package dev.nsnet.kernel.netfilter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A chain of a table: a built-in chain (bound to a hook, with a policy and the policy's counters)
+ * or a user chain (its end is an implicit RETURN). Rules are kept in an array that the control
+ * plane replaces on each change, so the data path walks a plain array (like the kernel's blob that
+ * a table replace swaps in).
+ */
+public final class XtChain {
+    String name;
+    /** The hook of a built-in chain, -1 for a user chain. */
+    public final int hook;
+    /** NF_ACCEPT or NF_DROP (built-in chains only). */
+    int policy = NfHook.NF_ACCEPT;
+    public long policyPcnt, policyBcnt;
+    private final List<XtRule> list = new ArrayList<>();
+    /** The rules as the data path sees them. */
+    XtRule[] rules = new XtRule[0];
+    /** Skip index over {@link #rules}, rebuilt with them (null: walk every rule). */
+    RuleIndex index;
+
+    XtChain(String name, int hook) {
+        this.name = name;
+        this.hook = hook;
+    }
+
+    public String name() { return name; }
+
+    public boolean builtin() { return hook >= 0; }
+
+    public int policy() { return policy; }
+
+    public List<XtRule> rules() { return java.util.Collections.unmodifiableList(list); }
+
+    public int size() { return list.size(); }
+
+    void add(int pos, XtRule r) {
+        list.add(pos, r);
+        publish();
+    }
+
+    void set(int pos, XtRule r) {
+        list.set(pos, r);
+        publish();
+    }
+
+    XtRule remove(int pos) {
+        XtRule r = list.remove(pos);
+        publish();
+        return r;
+    }
+
+    void clear() {
+        list.clear();
+        publish();
+    }
+
+    /** Adds many rules at once (a restore), publishing once. */
+    void addAll(List<XtRule> rs) {
+        list.addAll(rs);
+        publish();
+    }
+
+    private void publish() {
+        rules = list.toArray(new XtRule[0]);
+        index = RuleIndex.build(rules);
+    }
+}

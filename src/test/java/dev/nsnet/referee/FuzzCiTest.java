@@ -1,0 +1,37 @@
+package dev.nsnet.referee;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CI run of the differential fuzzer: a fixed range of seeds against the real kernel, failing on
+ * any divergence golden/KNOWN_DIFFERENCES does not list. Runs only in CI (CI=true) as root, since
+ * the kernel side needs private namespaces; elsewhere it is skipped with the reason.
+ */
+class FuzzCiTest {
+    /** Seeds run in CI: about 1.5-3 s of kernel time each, 3 at a time. */
+    static final long FIRST = 1, LAST = 40;
+
+    @Test
+    void fixedSeedRangeHasNoUnknownDivergence() throws Exception {
+        assumeTrue("true".equals(System.getenv("CI")), "skipped: the differential fuzz test runs only with CI=true");
+        assumeTrue(KernelRunner.isRoot(), "skipped: the differential fuzz test needs root (" + KernelRunner.NEEDS_ROOT + ")");
+        KernelRunner kernel = KernelRunner.locate();
+        Path known = KernelRunner.repoRoot().resolve("golden/KNOWN_DIFFERENCES");
+        Fuzzer f = new Fuzzer(kernel, KnownDifferences.read(known), null, 0);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        List<Fuzzer.SeedResult> rs = f.run(FIRST, LAST, 3, new PrintStream(log, true, StandardCharsets.UTF_8));
+        String report = log.toString(StandardCharsets.UTF_8) + f.summary(rs);
+        System.out.println(report);
+        long bad = rs.stream().filter(r -> r.outcome() == Fuzzer.Outcome.NEW || r.outcome() == Fuzzer.Outcome.ERROR).count();
+        assertEquals(0, bad, "divergences not listed in golden/KNOWN_DIFFERENCES (reproduce with "
+                + "`./nsnet fuzz --seeds N..N`):\n" + report);
+    }
+}
