@@ -1,5 +1,5 @@
 # traceroute through two routers (h1 - r1 - r2 - h2), default UDP method and -I, -n, -q, -m, -f, -p and the
-# packet length. ICMP error rate limiting is off on the routers and h2 (icmp_ratelimit=0) so that every
+# packet length. ICMP error rate limiting is off on the routers and h2 (icmp_ratemask=0) so that every
 # probe is answered, whatever the timing; the probe times are blanked by the normaliser.
 sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
 sysctl -q -w net.ipv6.conf.default.disable_ipv6=1
@@ -35,9 +35,9 @@ ip -n h2 route add default via 10.0.3.1
 ip netns exec r1 sysctl -q -w net.ipv4.ip_forward=1
 ip netns exec r2 sysctl -q -w net.ipv4.ip_forward=1
 
-ip netns exec r1 sysctl -q -w net.ipv4.icmp_ratelimit=0
-ip netns exec r2 sysctl -q -w net.ipv4.icmp_ratelimit=0
-ip netns exec h2 sysctl -q -w net.ipv4.icmp_ratelimit=0
+ip netns exec r1 sysctl -q -w net.ipv4.icmp_ratemask=0
+ip netns exec r2 sysctl -q -w net.ipv4.icmp_ratemask=0
+ip netns exec h2 sysctl -q -w net.ipv4.icmp_ratemask=0
 ip netns exec h1 ping -q -c 2 127.0.0.1
 ip netns exec h1 traceroute -n 10.0.3.2
 ip netns exec h1 traceroute 10.0.3.2

@@ -34,16 +34,19 @@ ip -n h2 route add default via 10.0.3.1
 ip netns exec r1 sysctl -q -w net.ipv4.ip_forward=1
 ip netns exec r2 sysctl -q -w net.ipv4.ip_forward=1
 
-ip netns exec r1 sysctl -q -w net.ipv4.icmp_ratelimit=0
-ip netns exec r2 sysctl -q -w net.ipv4.icmp_ratelimit=0
-ip netns exec h2 sysctl -q -w net.ipv4.icmp_ratelimit=0
+ip netns exec r1 sysctl -q -w net.ipv4.icmp_ratemask=0
+ip netns exec r2 sysctl -q -w net.ipv4.icmp_ratemask=0
+ip netns exec h2 sysctl -q -w net.ipv4.icmp_ratemask=0
 ip netns exec h1 ping -q -c 2 127.0.0.1
 ip netns exec h1 traceroute -n -w 0.5 -q 1 -m 3 10.0.3.9
 ip netns exec h1 traceroute -n -w 0.5 -q 2 -m 4 -I 10.0.3.8
 ip netns exec h1 ping -q -c 4 127.0.0.1
 ip netns exec h1 traceroute -n -q 1 -m 3 10.0.3.7
+# a router answers "no route" at most 5 times in a burst, then once a second (ip_error's own limit,
+# not icmp_ratemask): 3 probes, 3 s of rest, 3 probes
 ip netns exec h1 traceroute -n -q 1 -m 3 10.9.9.9
-ip netns exec h1 traceroute -n -I -q 2 10.9.9.9
+ip netns exec h1 ping -q -c 4 127.0.0.1
+ip netns exec h1 traceroute -n -I -q 1 -m 3 10.9.9.9
 traceroute -n 10.0.3.2
 traceroute -n -I 10.0.3.2
 ip netns exec h1 traceroute -n -i nodev 10.0.3.2

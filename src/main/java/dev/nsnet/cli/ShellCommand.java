@@ -50,7 +50,9 @@ final class ShellCommand implements Callable<Integer> {
         world.attachTrace(session.emulation, err);
         if (System.console() == null || !System.console().isTerminal()) {
             ShellSession plain = new ShellSession(session, out, err);
-            return plain.runPlain(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            int st = plain.runPlain(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            session.endScript();
+            return st;
         }
         ShellCompletion completion = new ShellCompletion(session.host, session.registry);
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
@@ -68,6 +70,11 @@ final class ShellCommand implements Callable<Integer> {
                     })
                     .variable(LineReader.HISTORY_FILE, historyFile())
                     .build();
+            // Ctrl-C while a command runs: SIGINT to the foreground process (docs/processes.md)
+            terminal.handle(Terminal.Signal.INT, sig -> {
+                dev.nsnet.kernel.core.Task fg = session.foreground();
+                if (fg != null) session.emulation.processes.killAsync(fg, dev.nsnet.kernel.core.Task.SIGINT);
+            });
             tout.println("nsnet shell: a fresh host; type help, or exit to leave.");
             while (!shell.done) {
                 String line;
@@ -80,6 +87,7 @@ final class ShellCommand implements Callable<Integer> {
                 }
                 shell.accept(line);
             }
+            session.endScript();
             return shell.lastStatus;
         }
     }

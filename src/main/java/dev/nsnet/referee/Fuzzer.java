@@ -92,6 +92,8 @@ public final class Fuzzer {
             return new SeedResult(seed, Outcome.NEW, d, write(seed, units, d));
         } catch (KernelRunner.KernelRunException ex) {
             return new SeedResult(seed, Outcome.ERROR, null, ex.getMessage());
+        } catch (RuntimeException ex) {
+            return new SeedResult(seed, Outcome.ERROR, null, "nsnet fuzz failed on this seed: " + ex);
         }
     }
 
@@ -181,8 +183,14 @@ public final class Fuzzer {
         }
         List<SeedResult> out = new ArrayList<>();
         try {
-            for (Future<SeedResult> f : fs) out.add(f.get());
-        } catch (Exception e) {
+            for (int i = 0; i < fs.size(); i++) {
+                try {
+                    out.add(fs.get(i).get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    out.add(new SeedResult(from + i, Outcome.ERROR, null, "nsnet fuzz failed on this seed: " + e.getCause()));
+                }
+            }
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             pool.shutdownNow();

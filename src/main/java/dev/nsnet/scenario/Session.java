@@ -172,7 +172,9 @@ public final class Session {
      * Starts the command's process(es) as a task: it runs until it first blocks. Returns null
      * (after bash's message) when the first command does not exist.
      */
-    private Task startCommand(Command cmd, NetNamespace netns, PrintStream out, PrintStream err) {
+    private Task startCommand(Command cmd, NetNamespace netns, PrintStream tout, PrintStream terr) {
+        PrintStream out = TaskOutput.wrap(tout, emulation.processes);
+        PrintStream err = TaskOutput.wrap(terr, emulation.processes);
         List<String> first = cmd.stages().get(0);
         if (cmd.stages().size() == 1 && registry.get(first.get(0)) == null) {
             // what the recorder's `bash -c LINE` (stdin /dev/null) prints for a command it cannot find

@@ -34,7 +34,10 @@ public final class Tools {
         r.register(new Bridge());
         r.register(new SysctlTool());
         r.register(new Ping());
+        r.register(new dev.nsnet.tools.iptables.Iptables());
+        r.register(new dev.nsnet.tools.iptables.IptablesSave());
         r.register(new dev.nsnet.tools.nc.Nc());
+        r.register(new dev.nsnet.tools.ss.Ss());
         // bash builtins for background jobs (docs/processes.md)
         r.register(new dev.nsnet.tools.jobs.Wait());
         r.register(new dev.nsnet.tools.jobs.Kill());

@@ -43,7 +43,7 @@ class BenchAllocTest {
         long before = allocated();
         for (int i = 0; i < n; i++) node.addPod();
         double perPod = (allocated() - before) / (double) n;
-        // ~17 KiB today (netns, veth pair, bridge port, addresses, routes, and their garbage);
+        // ~12 KiB today (netns, veth pair, bridge port, addresses, routes, and their garbage);
         // it was ~400 KiB while every namespace registered its own sysctl entries
         assertTrue(perPod < 32 * 1024, perPod + " bytes allocated per pod");
     }

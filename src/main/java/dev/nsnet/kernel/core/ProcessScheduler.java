@@ -75,6 +75,20 @@ public final class ProcessScheduler {
         }
     }
 
+    /**
+     * A scheduling point at a system call of the running task (a write to its stdout or stderr):
+     * the tasks it woke (whose condition now holds) run first, then it goes on, at the same
+     * virtual time. This stands for the woken process running on another CPU at once, ahead of
+     * the waker's next system call: a server's "Connection received" is written before the
+     * client, whose connect() woke it, writes "succeeded". No-op on the driver or when no other
+     * task is ready.
+     */
+    public void yieldToWoken() {
+        Task t = current;
+        if (t == null || !anyReady()) return;
+        t.yieldNow();
+    }
+
     /** Sleeps until virtual time {@code t} (everything due on the way runs). */
     public void sleepUntil(long t) { waitFor(() -> false, t); }
 

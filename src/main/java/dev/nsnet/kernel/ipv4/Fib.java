@@ -394,9 +394,10 @@ public final class Fib {
 
     /** fib_sync_up(dev, RTNH_F_DEAD): next hops of surviving multipath routes come back with dev. */
     static void syncUp(NetNamespace ns, NetDevice dev) {
+        // order does not matter here (no route comes or goes), so no sorted dump per device up
         for (FibTable t : Ipv4Net.of(ns).tablesInDumpOrder()) {
-            for (FibAlias fa : t.dump()) {
-                if (!fa.route.multipath()) continue;
+            t.forEachAlias(fa -> {
+                if (!fa.route.multipath()) return;
                 boolean changed = false;
                 for (int i = 0; i < fa.nhCount(); i++) {
                     if (fa.dead[i] && fa.route.nexthops().get(i).dev() == dev && dev.isUp()) {
@@ -405,7 +406,7 @@ public final class Fib {
                     }
                 }
                 if (changed) fa.rebalance();
-            }
+            });
         }
     }
 

@@ -130,6 +130,13 @@ public final class FibTable {
         return null;
     }
 
+    /** Every alias in no particular order, for walks that change no membership and print nothing. */
+    void forEachAlias(java.util.function.Consumer<FibAlias> c) {
+        for (int s = 0; s < nLens; s++) {
+            if (count[s] > 0) byLen[s].forEachValue(l -> l.forEach(c));
+        }
+    }
+
     /** Every alias in dump order: by prefix key, longer prefixes first at one key, then list order. */
     public List<FibAlias> dump() {
         List<List<FibAlias>> nodes = new ArrayList<>();

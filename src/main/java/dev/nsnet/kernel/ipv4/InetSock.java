@@ -26,11 +26,18 @@ public abstract class InetSock {
     public int boundDevIf;
     /** sk_reuse (SO_REUSEADDR). */
     public boolean reuse;
+    /** sk_reuseport (SO_REUSEPORT): sockets of the same user that all set it share the port. */
+    public boolean reusePort;
     /** inet_id: the IP id counter of a connected socket's DF packets. */
     int inetId;
     /** The owning process and its file descriptor ({@code ss -p}), null for kernel-held sockets. */
     public Process owner;
     public int fd;
+    /**
+     * The owner's command name as ss -p shows it (/proc/PID/stat comm, which exec changes: a tool
+     * run by {@code ip netns exec} is named after itself, not "ip"); null uses the process's.
+     */
+    public String comm;
     /** The socket inode number ({@code ss -e} "ino:"). */
     public final long ino;
     /** sk_err: the pending error reported by the next call (sock_error()). */
@@ -96,6 +103,7 @@ public abstract class InetSock {
     boolean bindConflict(InetSock other) {
         if (boundDevIf != 0 && other.boundDevIf != 0 && boundDevIf != other.boundDevIf) return false;
         if (rcvSaddr != 0 && other.rcvSaddr != 0 && rcvSaddr != other.rcvSaddr) return false;
+        if (reusePort && other.reusePort) return false; // every process runs as root: the same uid
         return !reuseAllowed(other);
     }
 

@@ -3,6 +3,8 @@ package dev.nsnet.kernel.ipv4;
 import dev.nsnet.kernel.core.Dev;
 import dev.nsnet.kernel.core.NetDevice;
 import dev.nsnet.kernel.core.SkBuff;
+import dev.nsnet.kernel.netfilter.Netfilter;
+import dev.nsnet.kernel.netfilter.NfHook;
 import dev.nsnet.kernel.wire.Icmp;
 import dev.nsnet.kernel.wire.Ipv4;
 import dev.nsnet.trace.DropReason;
@@ -45,6 +47,7 @@ public final class IpForward {
         Ipv4.decreaseTtl(b, o);
         if (tp.on) tp.step(skb, dev, "ip_forward", "to " + out.name + ", ttl now " + Ipv4.ttl(b, o));
         if (out == dev) maybeRedirect(skb, dev);
+        if (dev.ns.netfilter != null && !Netfilter.hook(NfHook.FORWARD, skb, dev, out)) return;
         skb.sk = null;
         IpOutput.output(skb);
     }

@@ -5,6 +5,8 @@ import dev.nsnet.kernel.core.Errno;
 import dev.nsnet.kernel.core.If;
 import dev.nsnet.kernel.core.NetDevice;
 import dev.nsnet.kernel.core.SkBuff;
+import dev.nsnet.kernel.netfilter.Netfilter;
+import dev.nsnet.kernel.netfilter.NfHook;
 import dev.nsnet.kernel.wire.Icmp;
 import dev.nsnet.kernel.wire.Inet4;
 import dev.nsnet.kernel.wire.Ipv4;
@@ -55,6 +57,7 @@ public final class IpInput {
         skb.transportHeader = o + ihl;
         if (tp.on) tp.step(skb, dev, "ip_rcv", Inet4.format(Ipv4.src(b, o)) + " > " + Inet4.format(Ipv4.dst(b, o))
                 + " proto " + Ipv4.protocol(b, o) + " ttl " + Ipv4.ttl(b, o) + " len " + totLen);
+        if (dev.ns.netfilter != null && !Netfilter.hook(NfHook.PRE_ROUTING, skb, dev, null)) return;
         rcvFinish(skb, dev);
     }
 
@@ -144,6 +147,7 @@ public final class IpInput {
             o = skb.networkHeader;
         }
         if (tp.on) tp.step(skb, dev, "ip_local_deliver", null);
+        if (dev.ns.netfilter != null && !Netfilter.hook(NfHook.LOCAL_IN, skb, dev, null)) return;
         int ihl = Ipv4.ihl(b, o);
         skb.data = o + ihl;
         skb.len = Ipv4.totLen(b, o) - ihl;

@@ -4,6 +4,8 @@ import dev.nsnet.kernel.core.Dev;
 import dev.nsnet.kernel.core.NetDevice;
 import dev.nsnet.kernel.core.NetNamespace;
 import dev.nsnet.kernel.core.SkBuff;
+import dev.nsnet.kernel.netfilter.Netfilter;
+import dev.nsnet.kernel.netfilter.NfHook;
 import dev.nsnet.kernel.wire.Bytes;
 import dev.nsnet.kernel.wire.Ether;
 import dev.nsnet.kernel.wire.Icmp;
@@ -107,15 +109,20 @@ public final class IpOutput {
         Tracepoints tp = rt.dev().ns.emulation().trace;
         if (tp.on) tp.step(skb, rt.dev(), "ip_local_out", Inet4.format(rt.src()) + " > " + Inet4.format(rt.dst())
                 + " dev " + rt.dev().name + (gw != 0 ? " via " + Inet4.format(gw) : ""));
+        if (rt.dev().ns.netfilter != null && !Netfilter.hook(NfHook.LOCAL_OUT, skb, null, rt.dev())) return;
         output(skb);
     }
 
     /** ip_output(): {@code skb.outDev} is the egress device. */
     public static void output(SkBuff skb) {
         NetDevice dev = skb.outDev;
+        // ip_output()'s indev: the input device of a forwarded packet; none for our own (localOut
+        // already pointed skb.dev at the egress device).
+        NetDevice indev = skb.dev == dev ? null : skb.dev;
         skb.dev = dev;
         Tracepoints tp = dev.ns.emulation().trace;
         if (tp.on) tp.step(skb, dev, "ip_output", null);
+        if (dev.ns.netfilter != null && !Netfilter.hook(NfHook.POST_ROUTING, skb, indev, dev)) return;
         finishOutput(skb);
     }
 

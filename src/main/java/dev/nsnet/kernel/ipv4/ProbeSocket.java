@@ -71,7 +71,7 @@ public final class ProbeSocket {
             Bytes.put16(b, o + 6, 0);
             long s = Bytes.sum(b, o, dataLen + 8) + (src >>> 16) + (src & 0xffff) + (dst >>> 16) + (dst & 0xffff)
                     + Ipv4.PROTO_UDP + dataLen + 8;
-            int c = ~Bytes.fold(s) & 0xffff;
+            int c = Bytes.fold(s);
             Bytes.put16(b, o + 6, c == 0 ? 0xffff : c);
         });
     }
@@ -122,31 +122,39 @@ public final class ProbeSocket {
 
     public boolean readable() { return icmp.readable(); }
 
-    /** The next ICMP message, or null when none is queued (malformed ones are skipped). */
+    /**
+     * The next ICMP message (one recvmsg()), or null when none is queued. A message that is
+     * neither an echo reply nor an error with a complete embedded header comes back with
+     * {@code innerProto} -1: it was read, and matches no probe.
+     */
     public Reply poll() {
         PingSocket.Message m;
         while ((m = icmp.poll()) != null) {
             if (!(m instanceof PingSocket.Datagram d)) continue;
             byte[] b = d.data();
             int o = d.icmpOffset();
-            if (b.length < o + Icmp.HLEN) continue;
+            if (b.length < o + Icmp.HLEN) return other(d, -1, -1);
             int type = Icmp.type(b, o);
             int code = Icmp.code(b, o);
             if (type == Icmp.ECHOREPLY) {
                 return new Reply(d.time(), d.from(), d.ttl(), type, code, 0, Ipv4.PROTO_ICMP, d.from(), 0, 0,
                         Icmp.id(b, o), Icmp.seq(b, o));
             }
-            if (type != Icmp.DEST_UNREACH && type != Icmp.TIME_EXCEEDED && type != Icmp.PARAMETERPROB) continue;
             int inner = o + Icmp.HLEN;
-            if (b.length < inner + Ipv4.HLEN) continue;
-            int ihl = Ipv4.ihl(b, inner);
-            int t = inner + ihl;
-            if (b.length < t + 8) continue;
+            if ((type != Icmp.DEST_UNREACH && type != Icmp.TIME_EXCEEDED && type != Icmp.PARAMETERPROB)
+                    || b.length < inner + Ipv4.HLEN || b.length < inner + Ipv4.ihl(b, inner) + 8) {
+                return other(d, type, code);
+            }
+            int t = inner + Ipv4.ihl(b, inner);
             int proto = Ipv4.protocol(b, inner);
             int info = type == Icmp.DEST_UNREACH && code == Icmp.FRAG_NEEDED ? Icmp.mtu(b, o) : 0;
             return new Reply(d.time(), d.from(), d.ttl(), type, code, info, proto, Ipv4.dst(b, inner),
                     Bytes.u16(b, t), Bytes.u16(b, t + 2), Icmp.id(b, t), Icmp.seq(b, t));
         }
         return null;
+    }
+
+    private static Reply other(PingSocket.Datagram d, int type, int code) {
+        return new Reply(d.time(), d.from(), d.ttl(), type, code, 0, -1, 0, 0, 0, -1, -1);
     }
 }

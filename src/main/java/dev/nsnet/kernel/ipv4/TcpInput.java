@@ -324,8 +324,9 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
                 int acked = ack - sk.sndUna;
                 boolean finAcked = sk.finSent && ack == sk.sndNxt;
                 int dataAcked = Math.min(acked - (finAcked ? 1 : 0), sk.sbufLen);
-                System.arraycopy(sk.sbuf, dataAcked, sk.sbuf, 0, sk.sbufLen - dataAcked);
+                sk.sbufOff += dataAcked;
                 sk.sbufLen -= dataAcked;
+                if (sk.sbufLen == 0) sk.sbufOff = 0;
                 sk.sndUna = ack;
                 rttSample(sk);
                 sk.retransmits = 0;

@@ -246,7 +246,7 @@ final class TcpOutput {
             Bytes.put32(b, p + 8, sk.tsRecent);
             p += 12;
         }
-        if (dataLen > 0) System.arraycopy(sk.sbuf, dataOff, b, p, dataLen);
+        if (dataLen > 0) System.arraycopy(sk.sbuf, sk.sbufOff + dataOff, b, p, dataLen);
         Tcp.setChecksum(b, t, thl + dataLen, sk.saddr, sk.daddr);
         int id = synack ? 0 : (sk.inetId++ & 0xffff);
         Ipv4.write(b, o, 0, total, id, Ipv4.DF, IpOutput.hoplimit(rt, Ipv4Net.of(ns)), Ipv4.PROTO_TCP, sk.saddr, sk.daddr);

@@ -47,9 +47,9 @@ public final class TcpSock extends InetSock {
     /** When the oldest unacknowledged segment was first sent (for the RTT sample), -1 if retransmitted. */
     long rttStart = -1;
     long srttNs;
-    /** Send queue: data from sndUna on (sent and not acknowledged, then unsent). */
+    /** Send queue: data from sndUna on (sent and not acknowledged, then unsent), at sbuf[sbufOff..]. */
     byte[] sbuf = new byte[4096];
-    int sbufLen;
+    int sbufOff, sbufLen;
     /** shutdown(SHUT_WR) asked: a FIN follows the queued data; finSent once it is in the sequence space. */
     boolean finQueued, finSent;
     /** Receive queue: in-order bytes not yet read by the application. */
@@ -135,7 +135,8 @@ public final class TcpSock extends InetSock {
         else if (state == CLOSE) {
             // inet_csk_get_port() again: a listener conflicts even with SO_REUSEADDR sockets
             for (TcpSock o : InetHashtables.of(ns).tcp) {
-                if (o != this && o.num == num && o.state == LISTEN && o.bindConflictAddr(this)) {
+                if (o != this && o.num == num && o.state == LISTEN && o.bindConflictAddr(this)
+                        && !(reusePort && o.reusePort)) {
                     throw new KernelException(Errno.EADDRINUSE);
                 }
             }
@@ -218,12 +219,13 @@ public final class TcpSock extends InetSock {
             return state == SYN_SENT || state == SYN_RECV ? -Errno.EAGAIN.code : -32; // EPIPE
         }
         if (finQueued) return -32;
-        if (sbufLen + len > sbuf.length) {
-            byte[] n = new byte[Math.max(sbuf.length * 2, sbufLen + len)];
-            System.arraycopy(sbuf, 0, n, 0, sbufLen);
+        if (sbufOff + sbufLen + len > sbuf.length) {
+            byte[] n = sbufLen + len > sbuf.length ? new byte[Math.max(sbuf.length * 2, sbufLen + len)] : sbuf;
+            System.arraycopy(sbuf, sbufOff, n, 0, sbufLen);
             sbuf = n;
+            sbufOff = 0;
         }
-        System.arraycopy(data, off, sbuf, sbufLen, len);
+        System.arraycopy(data, off, sbuf, sbufOff + sbufLen, len);
         sbufLen += len;
         ns.emulation().localBhDisable();
         try {
@@ -244,9 +246,21 @@ public final class TcpSock extends InetSock {
     public byte[] read(int max) {
         int n = Math.min(max, rbufLen);
         byte[] r = new byte[n];
+        int before = TcpOutput.selectWindow(this);
         System.arraycopy(rbuf, 0, r, 0, n);
         System.arraycopy(rbuf, n, rbuf, 0, rbufLen - n);
         rbufLen -= n;
+        // tcp_cleanup_rbuf(): a window that opened up a lot is announced at once (a window update)
+        int after = TcpOutput.selectWindow(this);
+        boolean sync = state == ESTABLISHED || state == FIN_WAIT1 || state == FIN_WAIT2;
+        if (n > 0 && sync && !rcvFin && after >= 2 * before && (after - before) << rcvWscale >= mss()) {
+            ns.emulation().localBhDisable();
+            try {
+                TcpOutput.sendAck(this);
+            } finally {
+                ns.emulation().localBhEnable();
+            }
+        }
         return r;
     }
 

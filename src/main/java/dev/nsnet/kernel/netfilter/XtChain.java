@@ -16,6 +16,12 @@ public final class XtChain {
     /** NF_ACCEPT or NF_DROP (built-in chains only). */
     int policy = NfHook.NF_ACCEPT;
     public long policyPcnt, policyBcnt;
+    /**
+     * Whether the policy counts packets. iptables-nft creates built-in chains without counters
+     * (nf_tables base chain stats), so the policy line reads 0 packets until {@code -P} replaces
+     * the chain with one that has them (from zero, each time the policy is set).
+     */
+    boolean stats;
     private final List<XtRule> list = new ArrayList<>();
     /** The rules as the data path sees them. */
     XtRule[] rules = new XtRule[0];

@@ -28,7 +28,7 @@ public final class XtRule {
      * The rule as {@code iptables -S} prints it (without the leading "-A CHAIN "), handed over by the
      * control plane for traces and drop reasons only (like the nft rule's user data).
      */
-    public final String text;
+    public String text;
     public long pcnt, bcnt;
 
     public XtRule(int src, int smsk, int dst, int dmsk, String iniface, boolean inWild, String outiface,
@@ -45,7 +45,7 @@ public final class XtRule {
         this.invflags = invflags;
         this.matches = matches;
         this.target = target;
-        this.text = text;
+        this.text = text == null ? "" : text;
     }
 
     /** ip_packet_match(): the ipt_ip part. */

@@ -49,6 +49,7 @@ final class NcClient {
             String proto = o.uflag ? "udp" : "tcp";
             if (o.uflag) {
                 UdpSock s = UdpSock.open(ns, ctx.process());
+                s.comm = "nc";
                 try {
                     if (!bind(s, src, sport)) return 1;
                     try {
@@ -71,6 +72,7 @@ final class NcClient {
                 }
             } else {
                 TcpSock s = TcpSock.open(ns, ctx.process());
+                s.comm = "nc";
                 try {
                     if (!bind(s, src, sport)) return 1;
                     try {
@@ -100,10 +102,10 @@ final class NcClient {
         return ret;
     }
 
-    /** The -s / -p bind of remote_connect() (SO_REUSEPORT set first, as nc does). */
+    /** The -s / -p bind of remote_connect(), SO_REUSEPORT set first as nc does. */
     private boolean bind(dev.nsnet.kernel.ipv4.InetSock s, int src, int sport) {
         if (o.sflag == null && o.pflag == null) return true;
-        s.reuse = true;
+        s.reusePort = true;
         try {
             s.bind(src, sport);
             return true;

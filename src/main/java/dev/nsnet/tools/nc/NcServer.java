@@ -8,7 +8,7 @@ import dev.nsnet.tools.ToolContext;
 
 /**
  * nc -l (netcat.c local_listen() and the listen branch of main()): one socket with
- * SO_REUSEADDR bound to the port (backlog 1); TCP accepts one connection, UDP waits for the first
+ * SO_REUSEADDR and SO_REUSEPORT bound to the port (backlog 1); TCP accepts one connection, UDP waits for the first
  * datagram and connects to its sender; then readwrite() until the peer is done.
  */
 final class NcServer {
@@ -23,8 +23,10 @@ final class NcServer {
     int run(int addr, int port) {
         if (o.uflag) return udp(addr, port);
         TcpSock l = TcpSock.open(ctx.netns(), ctx.process());
+        l.comm = "nc";
         try {
             l.reuse = true;
+            l.reusePort = true;
             try {
                 l.bind(addr, port);
                 l.listen(1);
@@ -35,6 +37,8 @@ final class NcServer {
             ctx.waitFor(l::acceptReady, Long.MAX_VALUE);
             TcpSock c = l.accept(ctx.process());
             if (c == null) return 1;
+            c.comm = "nc";
+            c.fd = 4;
             try {
                 if (o.vflag) report("Connection received", c.daddr, c.dport);
                 NcClient.tcpReadwrite(ctx, o, c);
@@ -49,8 +53,10 @@ final class NcServer {
 
     private int udp(int addr, int port) {
         UdpSock s = UdpSock.open(ctx.netns(), ctx.process());
+        s.comm = "nc";
         try {
             s.reuse = true;
+            s.reusePort = true;
             try {
                 s.bind(addr, port);
             } catch (KernelException e) {

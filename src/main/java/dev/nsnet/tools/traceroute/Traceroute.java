@@ -259,10 +259,17 @@ public final class Traceroute implements Tool {
             sendTime[n] = ctx.emulation().now();
         }
 
-        /** The replies that arrived: each matched to its probe by the embedded header. */
+        /**
+         * The replies that arrived, each matched to its probe by the embedded header. The UDP
+         * method has a socket per probe and poll() reports them all at once; the ICMP method has
+         * one raw socket, from which each poll round reads a single message (so while replies
+         * are read one by one, the window of 16 probes in flight moves on and sends more).
+         */
         private void receive() {
             ProbeSocket.Reply r;
-            while ((r = sock.poll()) != null) {
+            boolean first = true;
+            while ((first || !icmp) && (r = sock.poll()) != null) {
+                first = false;
                 int n = match(r);
                 if (n < 0 || done[n]) continue;
                 recvTime[n] = r.time() + REPLY_COST_NS;

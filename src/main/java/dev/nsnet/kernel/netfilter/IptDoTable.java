@@ -1,0 +1,144 @@
+package dev.nsnet.kernel.netfilter;
+
+import dev.nsnet.kernel.core.NetDevice;
+import dev.nsnet.kernel.core.SkBuff;
+import dev.nsnet.kernel.ipv4.IcmpSend;
+import dev.nsnet.kernel.wire.Icmp;
+import dev.nsnet.kernel.wire.Ipv4;
+import dev.nsnet.trace.Tracepoints;
+
+/**
+ * The rule walk of net/ipv4/netfilter/ip_tables.c {@code ipt_do_table()}: from the hook's built-in
+ * chain, first matching rule wins; counters of a matching rule are bumped before its target runs;
+ * {@code -j CHAIN} pushes the return position, {@code -g CHAIN} does not; RETURN (or the end of a
+ * user chain) pops, and with nothing to pop the built-in chain's policy applies (its counters too).
+ * Non-terminal targets (LOG) continue with the next rule. Long chains skip rules that cannot match
+ * through their {@link RuleIndex}.
+ */
+final class IptDoTable {
+    private IptDoTable() { }
+
+    static int run(XtTable t, int hook, SkBuff skb, NetDevice in, NetDevice out) {
+        NetDevice dev = in != null ? in : out;
+        Tracepoints tp = dev.ns.emulation().trace;
+        byte[] b = skb.buf;
+        int nh = skb.networkHeader;
+        int len = Ipv4.totLen(b, nh);
+        int saddr = Ipv4.src(b, nh), daddr = Ipv4.dst(b, nh);
+        XtChain chain = t.builtin(hook);
+        int base = t.stackTop;
+        int pos = 0;
+        if (tp.on) tp.step(skb, dev, "ipt_do_table", t.name() + "/" + chain.name);
+        try {
+            while (true) {
+                XtRule[] rules = chain.rules;
+                RuleIndex idx = chain.index;
+                if (idx != null) pos = idx.next(pos, saddr, daddr);
+                XtRule r = null;
+                while (pos < rules.length) {
+                    XtRule c = rules[pos];
+                    if (c.matches(skb, in, out)) {
+                        r = c;
+                        break;
+                    }
+                    pos++;
+                    if (idx != null) pos = idx.next(pos, saddr, daddr);
+                }
+                if (r == null) {
+                    // End of chain: a built-in chain's policy, else an implicit RETURN.
+                    if (chain.builtin()) return policy(t, chain, skb, dev, tp, len);
+                    if (t.stackTop == base) return policy(t, t.builtin(hook), skb, dev, tp, len);
+                    t.stackTop--;
+                    chain = t.stackChain[t.stackTop];
+                    pos = t.stackPos[t.stackTop];
+                    if (tp.on) tp.step(skb, dev, "ipt_do_table", t.name() + "/" + chain.name + " (end of chain: return)");
+                    continue;
+                }
+                r.pcnt++;
+                r.bcnt += len;
+                XtTarget target = r.target;
+                if (tp.on) tp.step(skb, dev, "ipt_do_table", describe(t, chain, pos, r));
+                switch (target) {
+                    case XtTarget.Verdict v -> {
+                        switch (v) {
+                            case ACCEPT -> {
+                                return NfHook.NF_ACCEPT;
+                            }
+                            case DROP -> {
+                                t.lastChain = chain;
+                                t.lastPos = pos;
+                                return NfHook.NF_DROP;
+                            }
+                            case RETURN -> {
+                                if (t.stackTop == base) {
+                                    if (chain.builtin()) return policy(t, chain, skb, dev, tp, len);
+                                    return policy(t, t.builtin(hook), skb, dev, tp, len);
+                                }
+                                t.stackTop--;
+                                chain = t.stackChain[t.stackTop];
+                                pos = t.stackPos[t.stackTop];
+                            }
+                        }
+                    }
+                    case XtTarget.Jump j -> {
+                        if (!j.isGoto()) push(t, chain, pos + 1);
+                        chain = j.chain();
+                        pos = 0;
+                    }
+                    case XtTarget.Reject rj -> {
+                        reject(skb, rj.with());
+                        t.lastChain = chain;
+                        t.lastPos = pos;
+                        return NfHook.NF_DROP;
+                    }
+                    case XtTarget.Log lg -> {
+                        NfLog.log(hook, skb, in, out, lg);
+                        pos++;
+                    }
+                }
+            }
+        } finally {
+            t.stackTop = base;
+        }
+    }
+
+    private static void push(XtTable t, XtChain chain, int pos) {
+        if (t.stackTop == t.stackChain.length) {
+            t.stackChain = java.util.Arrays.copyOf(t.stackChain, t.stackTop * 2);
+            t.stackPos = java.util.Arrays.copyOf(t.stackPos, t.stackTop * 2);
+        }
+        t.stackChain[t.stackTop] = chain;
+        t.stackPos[t.stackTop] = pos;
+        t.stackTop++;
+    }
+
+    private static int policy(XtTable t, XtChain c, SkBuff skb, NetDevice dev, Tracepoints tp, int len) {
+        if (c.stats) {
+            c.policyPcnt++;
+            c.policyBcnt += len;
+        }
+        if (tp.on) tp.step(skb, dev, "ipt_do_table", t.name() + "/" + c.name + " policy "
+                + (c.policy == NfHook.NF_ACCEPT ? "ACCEPT" : "DROP"));
+        if (c.policy == NfHook.NF_DROP) {
+            t.lastChain = c;
+            t.lastPos = -1;
+        }
+        return c.policy;
+    }
+
+    /** reject_tg(): nf_send_unreach() for the ICMP kinds; TCP resets need a TCP stack (not yet). */
+    private static void reject(SkBuff skb, XtTarget.RejectWith with) {
+        if (with.icmpCode >= 0) IcmpSend.send(skb, Icmp.DEST_UNREACH, with.icmpCode, 0);
+    }
+
+    private static String describe(XtTable t, XtChain c, int pos, XtRule r) {
+        String verdict = switch (r.target) {
+            case XtTarget.Verdict v -> v.name();
+            case XtTarget.Jump j -> (j.isGoto() ? "goto " : "jump ") + j.chain().name;
+            case XtTarget.Reject rj -> "REJECT " + rj.with().text;
+            case XtTarget.Log lg -> "LOG, continue";
+        };
+        return t.name() + "/" + c.name + " rule " + (pos + 1) + ": -A " + c.name + (r.text.isEmpty() ? "" : " " + r.text)
+                + " -> " + verdict;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.nsnet.kernel.netfilter;
+
+import dev.nsnet.kernel.core.Dev;
+import dev.nsnet.kernel.core.NetDevice;
+import dev.nsnet.kernel.core.NetNamespace;
+import dev.nsnet.kernel.core.SkBuff;
+import dev.nsnet.trace.DropReason;
+import dev.nsnet.trace.Tracepoints;
+
+/**
+ * The IPv4 hook entry ({@code NF_HOOK()} / {@code nf_hook_slow()} of include/linux/netfilter.h and
+ * net/netfilter/core.c): runs the tables registered at a hook in priority order. Call sites guard
+ * it with {@code ns.netfilter != null} so a namespace that never had a rule pays one null check:
+ * <pre>  if (ns.netfilter != null &amp;&amp; !Netfilter.hook(NfHook.FORWARD, skb, in, out)) return;</pre>
+ * {@code skb.networkHeader} must be at the IP header.
+ */
+public final class Netfilter {
+    private Netfilter() { }
+
+    /**
+     * @return true when every table accepted (the caller continues with its okfn); false when the
+     *         packet was dropped here (it is freed, and the drop is reported as NETFILTER_DROP)
+     */
+    public static boolean hook(int hook, SkBuff skb, NetDevice in, NetDevice out) {
+        NetDevice dev = in != null ? in : out;
+        NetNamespace ns = dev.ns;
+        NetfilterNet n = (NetfilterNet) ns.netfilter;
+        if (n == null) return true;
+        XtTable[] tables = n.hooks[hook];
+        for (int i = 0; i < tables.length; i++) {
+            XtTable t = tables[i];
+            if (IptDoTable.run(t, hook, skb, in, out) == NfHook.NF_DROP) {
+                Tracepoints tp = ns.emulation().trace;
+                Dev.drop(skb, dev, "nf_hook_slow", DropReason.NETFILTER_DROP, tp.on ? t.lastVerdictText() : null);
+                return false;
+            }
+        }
+        return true;
+    }
+}

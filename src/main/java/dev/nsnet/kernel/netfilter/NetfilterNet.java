@@ -1,0 +1,80 @@
+package dev.nsnet.kernel.netfilter;
+
+import dev.nsnet.kernel.core.NetNamespace;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * A namespace's netfilter state ({@code struct netns_nf} hook lists + {@code netns_xt} tables):
+ * the tables that exist and, per hook, the tables registered there in priority order. It exists
+ * from the first table write on ({@link #ensure}); before that the hook points see null and pass.
+ */
+public final class NetfilterNet {
+    final NetNamespace ns;
+    private final Map<XtTable.Kind, XtTable> tables = new EnumMap<>(XtTable.Kind.class);
+    /** Per hook, the tables to traverse in ascending priority (nf_hook_entries). */
+    final XtTable[][] hooks = new XtTable[NfHook.NUMHOOKS][];
+    final int[][] hookPriorities = new int[NfHook.NUMHOOKS][];
+
+    private NetfilterNet(NetNamespace ns) {
+        this.ns = ns;
+        for (int h = 0; h < NfHook.NUMHOOKS; h++) {
+            hooks[h] = new XtTable[0];
+            hookPriorities[h] = new int[0];
+        }
+    }
+
+    /** The namespace's state, or null while no table was ever written. */
+    public static NetfilterNet of(NetNamespace ns) { return (NetfilterNet) ns.netfilter; }
+
+    public static NetfilterNet ensure(NetNamespace ns) {
+        NetfilterNet n = of(ns);
+        if (n == null) {
+            n = new NetfilterNet(ns);
+            ns.netfilter = n;
+        }
+        return n;
+    }
+
+    /** The table if it exists (was written to) in this namespace. */
+    public static XtTable table(NetNamespace ns, XtTable.Kind kind) {
+        NetfilterNet n = of(ns);
+        return n == null ? null : n.tables.get(kind);
+    }
+
+    /**
+     * An empty, unregistered table of this kind: what listings show for a table that was never
+     * written (iptables-nft prints its built-in chains with ACCEPT policies and zero counters).
+     */
+    public static XtTable phantom(XtTable.Kind kind) { return new XtTable(kind); }
+
+    /** The table, created and registered at its hooks (xt_register_table) if it does not exist yet. */
+    public static XtTable ensureTable(NetNamespace ns, XtTable.Kind kind) {
+        NetfilterNet n = ensure(ns);
+        XtTable t = n.tables.get(kind);
+        if (t == null) {
+            t = new XtTable(kind);
+            n.tables.put(kind, t);
+            for (int i = 0; i < kind.hooks.length; i++) n.register(kind.hooks[i], kind.priorities[i], t);
+        }
+        return t;
+    }
+
+    /** nf_register_net_hook(): inserts keeping ascending priority (equal priorities: registration order). */
+    private void register(int hook, int prio, XtTable t) {
+        XtTable[] old = hooks[hook];
+        int[] op = hookPriorities[hook];
+        int at = 0;
+        while (at < old.length && op[at] <= prio) at++;
+        XtTable[] nt = new XtTable[old.length + 1];
+        int[] np = new int[op.length + 1];
+        System.arraycopy(old, 0, nt, 0, at);
+        System.arraycopy(op, 0, np, 0, at);
+        nt[at] = t;
+        np[at] = prio;
+        System.arraycopy(old, at, nt, at + 1, old.length - at);
+        System.arraycopy(op, at, np, at + 1, op.length - at);
+        hooks[hook] = nt;
+        hookPriorities[hook] = np;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.nsnet.kernel.netfilter;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One xtables table of a namespace ({@code struct xt_table} + its rules): built-in chains for its
+ * hooks and user chains. The control plane edits it through the methods here (what a ruleset
+ * replace does in the kernel); the data path is {@link IptDoTable}.
+ */
+public final class XtTable {
+    /** The four IPv4 tables this model knows, with their hooks and per-hook priorities. */
+    public enum Kind {
+        RAW("raw", new int[] {NfHook.PRE_ROUTING, NfHook.LOCAL_OUT}, new int[] {NfHook.PRI_RAW, NfHook.PRI_RAW}),
+        MANGLE("mangle", new int[] {NfHook.PRE_ROUTING, NfHook.LOCAL_IN, NfHook.FORWARD, NfHook.LOCAL_OUT,
+                NfHook.POST_ROUTING}, new int[] {NfHook.PRI_MANGLE, NfHook.PRI_MANGLE, NfHook.PRI_MANGLE,
+                NfHook.PRI_MANGLE, NfHook.PRI_MANGLE}),
+        FILTER("filter", new int[] {NfHook.LOCAL_IN, NfHook.FORWARD, NfHook.LOCAL_OUT},
+                new int[] {NfHook.PRI_FILTER, NfHook.PRI_FILTER, NfHook.PRI_FILTER}),
+        NAT("nat", new int[] {NfHook.PRE_ROUTING, NfHook.LOCAL_IN, NfHook.LOCAL_OUT, NfHook.POST_ROUTING},
+                new int[] {NfHook.PRI_NAT_DST, NfHook.PRI_NAT_SRC, NfHook.PRI_NAT_DST, NfHook.PRI_NAT_SRC});
+
+        public final String tableName;
+        public final int[] hooks;
+        final int[] priorities;
+
+        Kind(String tableName, int[] hooks, int[] priorities) {
+            this.tableName = tableName;
+            this.hooks = hooks;
+            this.priorities = priorities;
+        }
+
+        public static Kind of(String name) {
+            for (Kind k : values()) if (k.tableName.equals(name)) return k;
+            return null;
+        }
+    }
+
+    public final Kind kind;
+    private final Map<String, XtChain> builtins = new LinkedHashMap<>();
+    /** User chains in strcmp order, the order iptables-nft lists them. */
+    private final TreeMap<String, XtChain> user = new TreeMap<>();
+    /** Jump stack shared by the walks of this table (a walk restores the depth it started at). */
+    XtChain[] stackChain = new XtChain[16];
+    int[] stackPos = new int[16];
+    int stackTop;
+    /** Where the last NF_DROP of a walk came from (for the drop reason text): rule position, -1 policy. */
+    XtChain lastChain;
+    int lastPos;
+
+    XtTable(Kind kind) {
+        this.kind = kind;
+        for (int h : kind.hooks) builtins.put(NfHook.chainName(h), new XtChain(NfHook.chainName(h), h));
+    }
+
+    public String name() { return kind.tableName; }
+
+    /** "filter/FORWARD rule 3: -A FORWARD -s 10.0.0.0/8 -j DROP" for the last drop (traces only). */
+    String lastVerdictText() {
+        XtChain c = lastChain;
+        if (c == null) return name();
+        if (lastPos < 0 || lastPos >= c.rules.length) return name() + "/" + c.name + " policy DROP";
+        XtRule r = c.rules[lastPos];
+        return name() + "/" + c.name + " rule " + (lastPos + 1) + ": -A " + c.name + (r.text.isEmpty() ? "" : " " + r.text);
+    }
+
+    public XtChain chain(String name) {
+        XtChain c = builtins.get(name);
+        return c != null ? c : user.get(name);
+    }
+
+    XtChain builtin(int hook) { return builtins.get(NfHook.chainName(hook)); }
+
+    public Collection<XtChain> builtinChains() { return builtins.values(); }
+
+    public Collection<XtChain> userChains() { return user.values(); }
+
+    /** Built-in chains in hook order, then user chains. */
+    public List<XtChain> chains() {
+        List<XtChain> l = new ArrayList<>(builtins.values());
+        l.addAll(user.values());
+        return l;
+    }
+
+    public XtChain newChain(String name) {
+        XtChain c = new XtChain(name, -1);
+        user.put(name, c);
+        return c;
+    }
+
+    public void deleteChain(XtChain c) { user.remove(c.name); }
+
+    public void renameChain(XtChain c, String to) {
+        if (c.builtin()) {
+            builtins.remove(c.name);
+            c.name = to;
+            builtins.put(to, c);
+            return;
+        }
+        user.remove(c.name);
+        c.name = to;
+        user.put(to, c);
+    }
+
+    /** How many rules of this table jump or go to {@code c}. */
+    public int references(XtChain c) {
+        int n = 0;
+        for (XtChain x : chains()) {
+            for (XtRule r : x.rules) if (r.target instanceof XtTarget.Jump j && j.chain() == c) n++;
+        }
+        return n;
+    }
+
+    public void insert(XtChain c, int pos, XtRule r) { c.add(pos, r); }
+
+    public void append(XtChain c, XtRule r) { c.add(c.size(), r); }
+
+    public void appendAll(XtChain c, List<XtRule> rs) { c.addAll(rs); }
+
+    public void replace(XtChain c, int pos, XtRule r) { c.set(pos, r); }
+
+    public XtRule delete(XtChain c, int pos) { return c.remove(pos); }
+
+    public void flush(XtChain c) { c.clear(); }
+
+    /** Sets the policy; like iptables-nft's chain update this (re)starts the policy's counters at zero. */
+    public void setPolicy(XtChain c, int verdict) {
+        c.policy = verdict;
+        c.stats = true;
+        c.policyPcnt = 0;
+        c.policyBcnt = 0;
+    }
+
+    /** -Z: zeroes rule and policy counters; a built-in chain counts its policy from then on (see XtChain.stats). */
+    public void zero(XtChain c) {
+        if (c.builtin()) c.stats = true;
+        c.policyPcnt = 0;
+        c.policyBcnt = 0;
+        for (XtRule r : c.rules) {
+            r.pcnt = 0;
+            r.bcnt = 0;
+        }
+    }
+
+    /** Sets a rule's or a policy's counters (iptables -c / iptables-restore --counters). */
+    public static void setCounters(XtRule r, long pcnt, long bcnt) {
+        r.pcnt = pcnt;
+        r.bcnt = bcnt;
+    }
+
+    public static void setPolicyCounters(XtChain c, long pcnt, long bcnt) {
+        c.stats = true;
+        c.policyPcnt = pcnt;
+        c.policyBcnt = bcnt;
+    }
+}

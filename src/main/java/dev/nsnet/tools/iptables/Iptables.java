@@ -1,0 +1,346 @@
+package dev.nsnet.tools.iptables;
+
+import dev.nsnet.kernel.core.NetNamespace;
+import dev.nsnet.kernel.netfilter.NetfilterNet;
+import dev.nsnet.kernel.netfilter.NfHook;
+import dev.nsnet.kernel.netfilter.XtChain;
+import dev.nsnet.kernel.netfilter.XtRule;
+import dev.nsnet.kernel.netfilter.XtTable;
+import dev.nsnet.kernel.netfilter.XtTarget;
+import dev.nsnet.tools.Tool;
+import dev.nsnet.tools.ToolContext;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code iptables} as Debian 12's default {@code iptables v1.8.9 (nf_tables)}: the commands
+ * -A -I -D -R -C -L -S -F -Z -N -X -E -P on the raw/mangle/filter/nat tables of the process's
+ * network namespace. As with nf_tables, a table comes into existence on its first write; until
+ * then listings show its built-in chains empty and iptables-save does not show it.
+ */
+public final class Iptables implements Tool {
+    static final String PROG = "iptables v1.8.9 (nf_tables)";
+
+    @Override
+    public String name() { return "iptables"; }
+
+    @Override
+    public int run(ToolContext ctx, List<String> args) {
+        PrintStream out = ctx.out();
+        try {
+            IptArgs a = IptArgs.parse(args);
+            return execute(ctx.netns(), a, out);
+        } catch (XtError e) {
+            PrintStream err = ctx.err();
+            if (e.versioned) err.println(PROG + ": " + e.getMessage());
+            else err.println("iptables: " + e.getMessage());
+            if (e.tryHelp) err.println("Try `iptables -h' or 'iptables --help' for more information.");
+            return e.status;
+        }
+    }
+
+    /** commands_v_options of xshared.c: per command, the options that are illegal with it. */
+    private static String illegal(char cmd, boolean deleteNum) {
+        return switch (cmd) {
+            case 'I', 'R', 'A' -> "nx0";
+            case 'D' -> deleteNum ? "nsdpjxio0f" : "nx0";
+            case 'C' -> "nx0";
+            case 'L' -> "sdpjiof";
+            default -> cmd == 'P' ? "nsdpjxio0f" : "nsdpjxio0f";
+        };
+    }
+
+    private static final String OPT_ORDER = "nsdpjvxio0";
+
+    private static void optCheck(IptArgs a) {
+        String bad = illegal(a.command, a.command == 'D' && a.rulenum > 0);
+        for (char c : OPT_ORDER.toCharArray()) {
+            if (a.opts.contains(c) && bad.indexOf(c) >= 0) {
+                String o = c == '0' ? "--line-numbers" : "-" + c;
+                throw XtError.param("Illegal option `" + o + "' with this command");
+            }
+        }
+    }
+
+    static int execute(NetNamespace ns, IptArgs a, PrintStream out) {
+        optCheck(a);
+        char cmd = a.command;
+        boolean ruleCmd = cmd == 'A' || cmd == 'I' || cmd == 'D' && a.rulenum == 0 || cmd == 'R' || cmd == 'C';
+        if (ruleCmd) {
+            if (a.chain.equals("PREROUTING") || a.chain.equals("INPUT")) {
+                if (a.rule.haveO) throw XtError.param("Can't use -o with " + a.chain + "\n");
+            }
+            if (a.chain.equals("POSTROUTING") || a.chain.equals("OUTPUT")) {
+                if (a.rule.haveI) throw XtError.param("Can't use -i with " + a.chain + "\n");
+            }
+        }
+        if (a.chain != null && a.chain.length() >= 29)
+            throw XtError.param("chain name `" + a.chain + "' too long (must be under 29 chars)");
+        XtTable.Kind kind = XtTable.Kind.of(a.table);
+        if (kind == null) {
+            throw XtError.versioned("table '" + a.table + "' does not exist\nPerhaps iptables or your kernel needs to be upgraded.", 3);
+        }
+        XtTable t = NetfilterNet.table(ns, kind);
+        int fmt = (a.numeric ? IptFormat.FMT_NUMERIC : 0) | (a.verbose ? IptFormat.FMT_VERBOSE : 0)
+                | (a.exact ? IptFormat.FMT_EXACT : 0) | (a.lineNumbers ? IptFormat.FMT_LINENUMBERS : 0);
+        switch (cmd) {
+            case 'L' -> {
+                list(ns, kind, t, a, fmt, out);
+                if (a.zeroToo && t != null) zero(t, a.chain);
+                return 0;
+            }
+            case 'S' -> {
+                listRules(kind, t, a, out);
+                return 0;
+            }
+            case 'F' -> {
+                if (t == null) {
+                    if (a.chain != null && !isBuiltin(kind, a.chain)) throw XtError.plain(XtError.NO_CHAIN);
+                    return 0;
+                }
+                if (a.chain == null) {
+                    for (XtChain c : t.chains()) t.flush(c);
+                } else {
+                    t.flush(existing(t, a.chain));
+                }
+                return 0;
+            }
+            case 'Z' -> {
+                if (t == null) {
+                    if (a.chain != null && !isBuiltin(kind, a.chain)) throw XtError.plain(XtError.NO_CHAIN);
+                    return 0;
+                }
+                zero(t, a.chain);
+                return 0;
+            }
+            case 'N' -> {
+                validChainName(a.chain);
+                t = NetfilterNet.ensureTable(ns, kind);
+                if (t.chain(a.chain) != null) throw XtError.plain("Chain already exists.");
+                t.newChain(a.chain);
+                return 0;
+            }
+            case 'X' -> {
+                if (t == null) {
+                    if (a.chain != null) throw XtError.plain(XtError.NO_CHAIN);
+                    return 0;
+                }
+                if (a.chain == null) {
+                    for (XtChain c : new ArrayList<>(t.userChains())) {
+                        if (t.references(c) > 0 || c.size() > 0) throw busy(c);
+                    }
+                    for (XtChain c : new ArrayList<>(t.userChains())) t.deleteChain(c);
+                    return 0;
+                }
+                XtChain c = t.chain(a.chain);
+                if (c == null || c.builtin()) throw XtError.plain(XtError.NO_CHAIN);
+                if (t.references(c) > 0 || c.size() > 0) throw busy(c);
+                t.deleteChain(c);
+                return 0;
+            }
+            case 'E' -> {
+                if (t == null) throw XtError.plain(XtError.NO_CHAIN);
+                XtChain c = t.chain(a.chain);
+                if (c == null) throw XtError.plain(XtError.NO_CHAIN);
+                validChainName(a.arg2);
+                if (t.chain(a.arg2) != null) throw XtError.plain("File exists.");
+                t.renameChain(c, a.arg2);
+                for (XtChain x : t.chains()) for (XtRule r : x.rules()) r.text = IptFormat.saveRule(r, false).trim();
+                return 0;
+            }
+            case 'P' -> {
+                if (!isBuiltin(kind, a.chain)) throw XtError.plain("Bad built-in chain name.");
+                int v;
+                if (a.arg2.equals("ACCEPT")) v = NfHook.NF_ACCEPT;
+                else if (a.arg2.equals("DROP")) v = NfHook.NF_DROP;
+                else throw XtError.plain("Bad policy name. Run `dmesg' for more information.");
+                t = NetfilterNet.ensureTable(ns, kind);
+                t.setPolicy(t.chain(a.chain), v);
+                return 0;
+            }
+            default -> {
+                return ruleCommand(ns, kind, t, a);
+            }
+        }
+    }
+
+    private static XtError busy(XtChain c) {
+        return XtError.versioned(" CHAIN_DEL failed (Device or resource busy): chain " + c.name(), 4);
+    }
+
+    private static boolean isBuiltin(XtTable.Kind kind, String name) {
+        for (int h : kind.hooks) if (NfHook.chainName(h).equals(name)) return true;
+        return false;
+    }
+
+    private static XtChain existing(XtTable t, String name) {
+        XtChain c = t.chain(name);
+        if (c == null) throw XtError.plain(XtError.NO_CHAIN);
+        return c;
+    }
+
+    private static void zero(XtTable t, String chain) {
+        if (chain == null) {
+            for (XtChain c : t.chains()) t.zero(c);
+        } else {
+            t.zero(existing(t, chain));
+        }
+    }
+
+    /** assert_valid_chain_name() and the clash with target names. */
+    private static void validChainName(String name) {
+        if (name.length() >= 29) throw XtError.param("chain name `" + name + "' too long (must be under 29 chars)");
+        if (name.startsWith("-") || name.startsWith("!"))
+            throw XtError.param("chain name not allowed to start with `" + name.charAt(0) + "'");
+        if (Set.of("ACCEPT", "DROP", "RETURN", "QUEUE", "REJECT", "LOG", "MASQUERADE", "SNAT", "DNAT", "REDIRECT", "MARK",
+                "CONNMARK", "CT", "NOTRACK", "TRACE").contains(name))
+            throw XtError.param("chain name may not clash with target name");
+        for (char c : name.toCharArray()) if (Character.isWhitespace(c)) throw XtError.param("Invalid chain name `" + name + "'");
+    }
+
+    private static int ruleCommand(NetNamespace ns, XtTable.Kind kind, XtTable t, IptArgs a) {
+        char cmd = a.command;
+        if (cmd == 'D' && a.rulenum > 0) {
+            if (t == null) throw XtError.plain(XtError.NO_CHAIN);
+            XtChain c = existing(t, a.chain);
+            if (a.rulenum > c.size()) throw XtError.plain("Index of deletion too big.");
+            t.delete(c, a.rulenum - 1);
+            return 0;
+        }
+        XtRule r = build(t, a);
+        if (cmd == 'D' || cmd == 'C') {
+            if (t == null) throw XtError.plain(XtError.BAD_RULE);
+            XtChain c = t.chain(a.chain);
+            if (c == null) throw XtError.plain(XtError.BAD_RULE);
+            List<XtRule> rules = c.rules();
+            for (int i = 0; i < rules.size(); i++) {
+                if (rules.get(i).sameAs(r)) {
+                    if (cmd == 'D') t.delete(c, i);
+                    return 0;
+                }
+            }
+            throw XtError.plain(XtError.BAD_RULE);
+        }
+        // A table that does not exist yet is created by the transaction that adds its first rule
+        // (and only if that transaction succeeds).
+        XtTable target = t;
+        if (target == null) {
+            if (cmd == 'R' || !isBuiltin(kind, a.chain)) throw XtError.plain(XtError.NO_CHAIN);
+            if (cmd == 'I' && a.rulenum > 1) throw XtError.plain("Index of insertion too big.");
+            target = NetfilterNet.ensureTable(ns, kind);
+        }
+        XtChain c = target.chain(a.chain);
+        if (c == null) {
+            if (cmd == 'I' && a.rulenum > 1) throw XtError.plain("Index of insertion too big.");
+            throw XtError.plain(XtError.NO_CHAIN);
+        }
+        switch (cmd) {
+            case 'A' -> target.append(c, r);
+            case 'I' -> {
+                int pos = a.rulenum == 0 ? 1 : a.rulenum;
+                if (pos > c.size() + 1) throw XtError.plain("Index of insertion too big.");
+                target.insert(c, pos - 1, r);
+            }
+            default -> {
+                if (c.size() == 0) throw XtError.plain(XtError.NO_CHAIN);
+                if (a.rulenum > c.size()) throw XtError.plain("Index of replacement too big.");
+                target.replace(c, a.rulenum - 1, r);
+            }
+        }
+        return 0;
+    }
+
+    /** Compiles the command line's rule; a jump to a chain that does not exist fails here. */
+    static XtRule build(XtTable t, IptArgs a) {
+        RuleParser p = a.rule;
+        XtTarget target = a.standardTarget();
+        if (p.jumpTo != null && target == null) {
+            XtChain c = t == null ? null : t.chain(p.jumpTo);
+            if (c == null || c.builtin()) throw XtError.param("Chain '" + p.jumpTo + "' does not exist");
+            target = new XtTarget.Jump(c, p.isGoto);
+        } else if (target != null && p.isGoto) {
+            throw XtError.param("goto '" + p.jumpTo + "' is not a chain");
+        }
+        if (target instanceof XtTarget.Reject rj && rj.with() == XtTarget.RejectWith.TCP_RESET && p.proto != 6) {
+            throw XtError.versioned(" RULE_APPEND failed (Invalid argument): rule in chain " + a.chain, 4);
+        }
+        XtRule r = new XtRule(p.src, p.haveS ? p.smsk : 0, p.dst, p.haveD ? p.dmsk : 0, p.iniface, p.inWild, p.outiface,
+                p.outWild, p.proto, p.invflags, p.buildMatches(), target, null);
+        r.text = IptFormat.saveRule(r, false).trim();
+        return r;
+    }
+
+    // ---------------------------------------------------------------- listings
+
+    /** The table's chains, or the built-in chains a table that does not exist yet would have. */
+    static List<XtChain> chains(XtTable.Kind kind, XtTable t) {
+        if (t != null) return t.chains();
+        return List.copyOf(NetfilterNet.phantom(kind).chains());
+    }
+
+    private static void list(NetNamespace ns, XtTable.Kind kind, XtTable t, IptArgs a, int fmt, PrintStream out) {
+        XtTable view = t != null ? t : NetfilterNet.phantom(kind);
+        List<XtChain> chains;
+        if (a.chain != null) {
+            XtChain c = view.chain(a.chain);
+            if (c == null) throw incompatible(a);
+            chains = List.of(c);
+        } else {
+            chains = view.chains();
+        }
+        StringBuilder sb = new StringBuilder();
+        boolean first = true;
+        for (XtChain c : chains) {
+            if (a.rulenum > 0) {
+                if (a.rulenum <= c.size()) sb.append(IptFormat.rule(c.rules().get(a.rulenum - 1), a.rulenum, fmt));
+                continue;
+            }
+            if (!first) sb.append('\n');
+            first = false;
+            sb.append(IptFormat.header(c, view.references(c), fmt));
+            int n = 1;
+            for (XtRule r : c.rules()) sb.append(IptFormat.rule(r, n++, fmt));
+        }
+        out.print(sb);
+    }
+
+    private static XtError incompatible(IptArgs a) {
+        return XtError.versioned("chain `" + a.chain + "' in table `" + a.table + "' is incompatible, use 'nft' tool.", 1);
+    }
+
+    private static void listRules(XtTable.Kind kind, XtTable t, IptArgs a, PrintStream out) {
+        XtTable view = t != null ? t : NetfilterNet.phantom(kind);
+        List<XtChain> chains;
+        if (a.chain != null) {
+            XtChain c = view.chain(a.chain);
+            if (c == null) throw incompatible(a);
+            chains = List.of(c);
+        } else {
+            chains = view.chains();
+        }
+        StringBuilder sb = new StringBuilder();
+        if (a.rulenum > 0) {
+            XtChain c = chains.get(0);
+            if (a.rulenum <= c.size()) {
+                sb.append("-A ").append(c.name()).append(IptFormat.saveRule(c.rules().get(a.rulenum - 1), a.verbose)).append('\n');
+            }
+            out.print(sb);
+            return;
+        }
+        for (XtChain c : chains) {
+            if (c.builtin()) {
+                sb.append("-P ").append(c.name()).append(' ').append(IptFormat.policyName(c));
+                if (a.verbose) sb.append(" -c ").append(c.policyPcnt).append(' ').append(c.policyBcnt);
+                sb.append('\n');
+            } else {
+                sb.append("-N ").append(c.name()).append('\n');
+            }
+        }
+        for (XtChain c : chains) {
+            for (XtRule r : c.rules()) sb.append("-A ").append(c.name()).append(IptFormat.saveRule(r, a.verbose)).append('\n');
+        }
+        out.print(sb);
+    }
+}

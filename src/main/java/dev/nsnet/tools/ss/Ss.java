@@ -1,0 +1,243 @@
+package dev.nsnet.tools.ss;
+
+import dev.nsnet.kernel.ipv4.InetHashtables;
+import dev.nsnet.kernel.ipv4.InetSock;
+import dev.nsnet.kernel.ipv4.TcpSock;
+import dev.nsnet.kernel.ipv4.UdpSock;
+import dev.nsnet.kernel.wire.Inet4;
+import dev.nsnet.tools.Tool;
+import dev.nsnet.tools.ToolContext;
+import dev.nsnet.tools.nc.Services;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ss} of iproute2 6.1 for the TCP and UDP sockets of the caller's namespace: {@code -t -u
+ * -l -a -n -p -e -i -H}, a {@code state} filter and {@code sport}/{@code dport} comparisons, with
+ * ss's column layout ({@link SsTable}). Listeners are listed before the other TCP sockets and
+ * UDP before TCP, as ss dumps them.
+ */
+public final class Ss implements Tool {
+    /** SS_* state bits. */
+    static final int ALL = (1 << 12) - 2;
+    static final int LISTEN_BITS = (1 << TcpSock.LISTEN) | (1 << TcpSock.CLOSE);
+    static final int CONN = ALL & ~((1 << TcpSock.LISTEN) | (1 << TcpSock.CLOSE) | (1 << TcpSock.TIME_WAIT)
+            | (1 << TcpSock.SYN_RECV));
+
+    static final String USAGE_HEAD = "Usage: ss [ OPTIONS ]\n       ss [ OPTIONS ] [ FILTER ]\n";
+
+    private boolean tcp, udp, numeric, procs, extended, info, header = true;
+    private int states = -1;
+
+    /** A port comparison of the filter: sport/dport, operator, port. */
+    private record PortCond(boolean src, String op, int port) {
+        boolean test(int sport, int dport) {
+            int p = src ? sport : dport;
+            return switch (op) {
+                case "=", "==", "eq" -> p == port;
+                case "!=", "ne", "neq" -> p != port;
+                case ">", "gt" -> p > port;
+                case "<", "lt" -> p < port;
+                case ">=", "ge", "geq" -> p >= port;
+                case "<=", "le", "leq" -> p <= port;
+                default -> false;
+            };
+        }
+    }
+
+    @Override
+    public String name() { return "ss"; }
+
+    @Override
+    public int run(ToolContext ctx, List<String> args) {
+        Ss s = new Ss();
+        return s.main(ctx, args);
+    }
+
+    private int main(ToolContext ctx, List<String> args) {
+        boolean all = false, listening = false;
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.startsWith("--")) {
+                switch (a) {
+                    case "--tcp" -> tcp = true;
+                    case "--udp" -> udp = true;
+                    case "--numeric" -> numeric = true;
+                    case "--all" -> all = true;
+                    case "--listening" -> listening = true;
+                    case "--processes" -> procs = true;
+                    case "--extended" -> extended = true;
+                    case "--info" -> info = true;
+                    case "--no-header" -> header = false;
+                    case "--ipv4" -> { }
+                    case "--" -> {
+                        rest.addAll(args.subList(i + 1, args.size()));
+                        i = args.size();
+                    }
+                    default -> {
+                        ctx.err().println("ss: unrecognized option '" + a + "'");
+                        ctx.err().print(USAGE_HEAD + "   ...\n");
+                        return 255;
+                    }
+                }
+                continue;
+            }
+            if (a.length() < 2 || a.charAt(0) != '-') {
+                rest.add(a);
+                continue;
+            }
+            for (int j = 1; j < a.length(); j++) {
+                char c = a.charAt(j);
+                switch (c) {
+                    case 't' -> tcp = true;
+                    case 'u' -> udp = true;
+                    case 'n' -> numeric = true;
+                    case 'a' -> all = true;
+                    case 'l' -> listening = true;
+                    case 'p' -> procs = true;
+                    case 'e' -> extended = true;
+                    case 'i' -> info = true;
+                    case 'H' -> header = false;
+                    case '4' -> { }
+                    default -> {
+                        if ("hVrosmTbEZzNf6x0wSdMKODFA".indexOf(c) >= 0) {
+                            ctx.err().println("ss: option -" + c + " is not supported by nsnet");
+                            return 1;
+                        }
+                        ctx.err().println("ss: invalid option -- '" + c + "'");
+                        ctx.err().print(USAGE_HEAD + "   ...\n");
+                        return 255;
+                    }
+                }
+            }
+        }
+        if (!tcp && !udp) {
+            tcp = true;
+            udp = true;
+        }
+        int st = all ? ALL : listening ? LISTEN_BITS : CONN;
+        List<PortCond> conds = new ArrayList<>();
+        int explicitStates = 0;
+        for (int i = 0; i < rest.size(); i++) {
+            String w = rest.get(i);
+            if (w.equals("state") || w.equals("exclude") || w.equals("excl")) {
+                if (i + 1 >= rest.size()) return badFilter(ctx, w);
+                int bits = stateBits(rest.get(++i));
+                if (bits < 0) {
+                    ctx.err().println("ss: wrong state name: " + rest.get(i));
+                    return 255;
+                }
+                if (w.equals("state")) explicitStates |= bits;
+                else st &= ~bits;
+            } else if (w.equals("sport") || w.equals("dport") || w.equals("src") || w.equals("dst")) {
+                if (!w.endsWith("port")) return unsupported(ctx, w);
+                String op = "=";
+                if (i + 1 < rest.size() && !rest.get(i + 1).startsWith(":")) op = rest.get(++i);
+                if (i + 1 >= rest.size()) return badFilter(ctx, w);
+                String p = rest.get(++i);
+                if (!p.startsWith(":")) return badFilter(ctx, p);
+                int port;
+                try {
+                    port = Integer.parseInt(p.substring(1));
+                } catch (NumberFormatException e) {
+                    int svc = Services.port(p.substring(1), "tcp");
+                    if (svc < 0) return badFilter(ctx, p);
+                    port = svc;
+                }
+                conds.add(new PortCond(w.equals("sport"), op, port));
+            } else {
+                return unsupported(ctx, w);
+            }
+        }
+        if (explicitStates != 0) st = explicitStates;
+        states = st;
+        SsTable t = new SsTable();
+        t.disabled[SsTable.NETID] = !(tcp && udp);
+        t.disabled[SsTable.STATE] = Integer.bitCount(states) == 1;
+        if (header) t.header();
+        InetHashtables h = InetHashtables.of(ctx.netns());
+        if (udp) {
+            for (UdpSock s : h.udpSockets()) add(t, s, "udp", conds);
+        }
+        if (tcp) {
+            List<TcpSock> socks = h.tcpSockets();
+            for (TcpSock s : socks) if (s.state() == TcpSock.LISTEN) add(t, s, "tcp", conds);
+            for (TcpSock s : socks) if (s.state() != TcpSock.LISTEN) add(t, s, "tcp", conds);
+        }
+        ctx.out().print(t.render());
+        return 0;
+    }
+
+    private void add(SsTable t, InetSock s, String proto, List<PortCond> conds) {
+        int state = s.state();
+        if ((states & (1 << state)) == 0) return;
+        for (PortCond c : conds) if (!c.test(s.num, s.dport)) return;
+        String ext = "";
+        boolean tw = state == TcpSock.TIME_WAIT;
+        if (procs && s.owner != null && !tw && !s.owner.exited) {
+            ext += " users:((\"" + (s.comm != null ? s.comm : s.owner.comm) + "\",pid=" + s.owner.pid + ",fd=" + s.fd + "))";
+        }
+        if (extended && !tw) {
+            ext += " ino:" + s.ino + " sk:" + Long.toHexString(s.ino & 0xfff) + " <->";
+        }
+        if (info && s instanceof TcpSock ts && !tw) {
+            ext += "\n\t " + (state == TcpSock.LISTEN ? "bbr cwnd:10" : tcpInfo(ts));
+        }
+        t.row(proto, TcpSock.stateName(state), String.format("%-6d", s.recvQ()), String.format("%-6d", s.sendQ()),
+                Inet4.format(s.rcvSaddr) + ":", service(s.num, proto), Inet4.format(s.daddr) + ":",
+                service(s.dport, proto), ext, "");
+    }
+
+    /** The tcp_info line of -i for a connection (the fields nsnet models). */
+    private static String tcpInfo(TcpSock s) {
+        StringBuilder b = new StringBuilder("bbr");
+        if (s.sndWscale() != 0 || s.rcvWscale() != 0) b.append(" wscale:").append(s.sndWscale()).append(',').append(s.rcvWscale());
+        b.append(" rto:").append(s.rtoNs() / 1_000_000L);
+        b.append(" mss:").append(s.mss()).append(" cwnd:").append(s.cwnd());
+        return b.toString();
+    }
+
+    /** resolve_service(): "*" for port 0, the /etc/services name unless -n, else the number. */
+    private String service(int port, String proto) {
+        if (port == 0) return "*";
+        if (!numeric) {
+            String n = Services.name(port, proto);
+            if (n != null) return n;
+        }
+        return Integer.toString(port);
+    }
+
+    /** ss's state names for the filter (and the groups it knows). */
+    static int stateBits(String name) {
+        return switch (name) {
+            case "all" -> ALL;
+            case "connected" -> ALL & ~((1 << TcpSock.LISTEN) | (1 << TcpSock.CLOSE));
+            case "synchronized" -> ALL & ~((1 << TcpSock.LISTEN) | (1 << TcpSock.CLOSE) | (1 << TcpSock.SYN_SENT));
+            case "bucket" -> (1 << TcpSock.SYN_RECV) | (1 << TcpSock.TIME_WAIT);
+            case "big" -> ALL & ~((1 << TcpSock.SYN_RECV) | (1 << TcpSock.TIME_WAIT));
+            case "established" -> 1 << TcpSock.ESTABLISHED;
+            case "syn-sent" -> 1 << TcpSock.SYN_SENT;
+            case "syn-recv" -> 1 << TcpSock.SYN_RECV;
+            case "fin-wait-1" -> 1 << TcpSock.FIN_WAIT1;
+            case "fin-wait-2" -> 1 << TcpSock.FIN_WAIT2;
+            case "time-wait" -> 1 << TcpSock.TIME_WAIT;
+            case "closed", "unconnected" -> 1 << TcpSock.CLOSE;
+            case "close-wait" -> 1 << TcpSock.CLOSE_WAIT;
+            case "last-ack" -> 1 << TcpSock.LAST_ACK;
+            case "listening", "listen" -> 1 << TcpSock.LISTEN;
+            case "closing" -> 1 << TcpSock.CLOSING;
+            default -> -1;
+        };
+    }
+
+    private static int badFilter(ToolContext ctx, String w) {
+        ctx.err().println("ss: bad filter near \"" + w + "\"");
+        return 255;
+    }
+
+    private static int unsupported(ToolContext ctx, String w) {
+        ctx.err().println("ss: filter \"" + w + "\" is not supported by nsnet");
+        return 1;
+    }
+}
