@@ -52,9 +52,12 @@ public final class World {
         return this;
     }
 
-    /** Lets {@code d} of virtual time pass, running the timers that fall due (ARP retries, aging...). */
+    /**
+     * Lets {@code d} of virtual time pass, running the timers that fall due (ARP retries, aging...)
+     * and the background jobs ({@code run("ping -c 3 10.0.0.2 &")}) on the way.
+     */
     public World advance(Duration d) {
-        session.emulation.scheduler.sleep(d.toNanos());
+        session.emulation.processes.sleepUntil(session.emulation.now() + d.toNanos());
         return this;
     }
 

@@ -51,7 +51,7 @@ final class ShellSession {
 
     /** Runs one line typed at the prompt. */
     void accept(String line) {
-        String t = line.strip();
+        String t = line.replace("\0", "").strip(); // bash drops NUL bytes from its input
         if (t.isEmpty() || t.startsWith("#")) return;
         List<String> w;
         try {
@@ -60,9 +60,22 @@ final class ShellSession {
             w = List.of();
         }
         if (!w.isEmpty() && w.get(0).equals("exit")) {
+            if (w.size() > 1) {
+                Integer n = parseStatus(w.get(1));
+                if (n == null) {
+                    // bash leaves anyway, with status 2
+                    err.println("bash: exit: " + w.get(1) + ": numeric argument required");
+                    lastStatus = 2;
+                } else if (w.size() > 2) {
+                    err.println("bash: exit: too many arguments"); // and bash stays
+                    lastStatus = 1;
+                    return;
+                } else {
+                    lastStatus = n;
+                }
+            }
             if (stack.isEmpty()) done = true;
             else stack.pop();
-            if (w.size() > 1) lastStatus = parseStatus(w.get(1));
             return;
         }
         if (w.size() == 1 && w.get(0).equals("help")) {
@@ -91,11 +104,13 @@ final class ShellSession {
         return lastStatus;
     }
 
-    private static int parseStatus(String s) {
+    /** exit's argument as bash reads it (a 64-bit integer, optional sign) modulo 256, or null. */
+    private static Integer parseStatus(String s) {
+        if (!s.matches("[+-]?\\d+")) return null;
         try {
-            return Integer.parseInt(s) & 0xff;
+            return (int) (Long.parseLong(s.startsWith("+") ? s.substring(1) : s) & 0xff);
         } catch (NumberFormatException e) {
-            return 2;
+            return null;
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A scenario script (CONFORMANCE.md): its command lines, trimmed, in order, with the blank lines
- * and the lines whose first non-blank character is {@code #} left out.
+ * and the lines whose first non-blank character is {@code #} left out. NUL bytes are dropped, as
+ * bash drops them from the script it reads.
  */
 public record Script(String name, List<Line> lines) {
     /** One command line: its 1-based line number in the file and its trimmed text. */
@@ -21,6 +22,7 @@ public record Script(String name, List<Line> lines) {
         for (int i = 0; i < raw.length; i++) {
             String t = raw[i];
             if (t.endsWith("\r")) t = t.substring(0, t.length() - 1);
+            if (t.indexOf('\0') >= 0) t = t.replace("\0", ""); // bash drops NUL bytes from its input
             t = trim(t);
             if (t.isEmpty() || t.charAt(0) == '#') continue;
             lines.add(new Line(i + 1, t));

@@ -26,9 +26,15 @@ class FuzzCiTest {
         KernelRunner kernel = KernelRunner.locate();
         Path known = KernelRunner.repoRoot().resolve("golden/KNOWN_DIFFERENCES");
         Fuzzer f = new Fuzzer(kernel, KnownDifferences.read(known), null, 0);
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        List<Fuzzer.SeedResult> rs = f.run(FIRST, LAST, 3, new PrintStream(log, true, StandardCharsets.UTF_8));
-        String report = log.toString(StandardCharsets.UTF_8) + f.summary(rs);
+        List<Fuzzer.SeedResult> rs = f.run(FIRST, LAST, 3, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        StringBuilder report = new StringBuilder();
+        for (Fuzzer.SeedResult r : rs) {
+            if (r.outcome() == Fuzzer.Outcome.AGREE) continue;
+            report.append("seed ").append(r.seed()).append(": ").append(r.outcome())
+                    .append(r.divergence() == null ? "" : " at `" + r.divergence().command() + "`")
+                    .append(": ").append(r.detail()).append('\n');
+        }
+        report.append(f.summary(rs));
         System.out.println(report);
         long bad = rs.stream().filter(r -> r.outcome() == Fuzzer.Outcome.NEW || r.outcome() == Fuzzer.Outcome.ERROR).count();
         assertEquals(0, bad, "divergences not listed in golden/KNOWN_DIFFERENCES (reproduce with "

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nsnet.scenario.Script;
 import dev.nsnet.scenario.Session;
 import dev.nsnet.scenario.ShellSyntaxException;
-import dev.nsnet.scenario.ShellWords;
+import dev.nsnet.scenario.Command;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,15 +114,18 @@ class MutationTest {
         List<Script.Line> lines = script.lines();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).text();
-            List<String> words;
+            Command cmd;
             try {
-                words = ShellWords.split(line);
+                cmd = Command.parse(line);
             } catch (ShellSyntaxException e) {
-                words = List.of(); // a pipe line: no word-level mutations
+                cmd = null;
             }
+            // simple commands, in the foreground or as a job (`CMD &`); pipes keep their words
+            List<String> words = cmd != null && cmd.stages().size() == 1 ? cmd.stages().get(0) : List.of();
+            String suffix = cmd != null && cmd.background() ? " &" : "";
             Random rnd = new Random(SEED ^ (name.hashCode() * 1_000_003L + i));
             if (!words.isEmpty()) {
-                for (Mutations.Mutant m : Mutations.of(words, rnd, PER_LINE)) {
+                for (Mutations.Mutant m : Mutations.of(words, rnd, PER_LINE, suffix)) {
                     if (mutations >= BUDGET) break;
                     if (KnownIssues.knownHang(m.words())) { hangsSkipped++; continue; }
                     mutations++;

@@ -21,12 +21,12 @@ final class Mutations {
             "help", "all", "-j", "netns", "master");
 
     /** One mutated command: what was done (for messages) and the words. */
-    record Mutant(String how, List<String> words) {
-        String line() { return Mutations.line(words); }
+    record Mutant(String how, List<String> words, String suffix) {
+        String line() { return Mutations.line(words) + suffix; }
     }
 
-    /** {@code count} mutants of {@code words}, drawn from {@code rnd}. */
-    static List<Mutant> of(List<String> words, Random rnd, int count) {
+    /** {@code count} mutants of {@code words} (their lines end in {@code suffix}, e.g. " &"), drawn from {@code rnd}. */
+    static List<Mutant> of(List<String> words, Random rnd, int count, String suffix) {
         List<Mutant> out = new ArrayList<>();
         int n = words.size();
         for (int k = 0; k < count; k++) {
@@ -50,7 +50,7 @@ final class Mutations {
                     else { how = "replace " + i; w.set(i, tok); }
                 }
             }
-            out.add(new Mutant(how, w));
+            out.add(new Mutant(how, w, suffix));
         }
         return out;
     }

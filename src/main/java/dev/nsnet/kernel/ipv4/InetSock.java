@@ -103,9 +103,13 @@ public abstract class InetSock {
     boolean bindConflict(InetSock other) {
         if (boundDevIf != 0 && other.boundDevIf != 0 && boundDevIf != other.boundDevIf) return false;
         if (rcvSaddr != 0 && other.rcvSaddr != 0 && rcvSaddr != other.rcvSaddr) return false;
-        if (reusePort && other.reusePort) return false; // every process runs as root: the same uid
+        // SO_REUSEPORT (every process runs as root: the same uid); a TIME_WAIT socket still holds
+        // its port against it (the real kernel answers EADDRINUSE), only SO_REUSEADDR on both helps
+        if (reusePort && other.reusePort && !inTimeWait() && !other.inTimeWait()) return false;
         return !reuseAllowed(other);
     }
+
+    boolean inTimeWait() { return false; }
 
     /** SO_REUSEADDR: both sockets ask for it (and, for TCP, this one is not listening). */
     abstract boolean reuseAllowed(InetSock other);

@@ -97,15 +97,20 @@ public final class TcpSock extends InetSock {
 
     @Override public int recvQ() { return state == LISTEN ? acceptQueue.size() : rbufLen; }
 
+    /** Send-Q: write_seq - snd_una, so a SYN or FIN not yet acknowledged counts one. */
     @Override public int sendQ() {
         if (state == LISTEN) return backlog;
-        if (state == SYN_SENT || state == SYN_RECV) return 0;
-        return sbufLen;
+        if (state == SYN_SENT) return 1;
+        if (state == SYN_RECV || state == TIME_WAIT || state == CLOSE) return 0;
+        boolean finAcked = finSent && sndUna == sndNxt;
+        return sbufLen + (finQueued && !finAcked ? 1 : 0);
     }
 
     @Override boolean reuseAllowed(InetSock other) {
         return reuse && other.reuse && state != LISTEN && (!(other instanceof TcpSock t) || t.state != LISTEN);
     }
+
+    @Override boolean inTimeWait() { return state == TIME_WAIT; }
 
     public int localPort() { return num; }
 

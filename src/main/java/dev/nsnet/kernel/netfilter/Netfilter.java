@@ -26,6 +26,7 @@ public final class Netfilter {
         NetNamespace ns = dev.ns;
         NetfilterNet n = (NetfilterNet) ns.netfilter;
         if (n == null) return true;
+        if (hook == NfHook.PRE_ROUTING && BrNetfilter.preroutedByBridge(in)) return true;
         XtTable[] tables = n.hooks[hook];
         for (int i = 0; i < tables.length; i++) {
             XtTable t = tables[i];

@@ -30,6 +30,7 @@ public final class NetfilterNet {
     public static NetfilterNet ensure(NetNamespace ns) {
         NetfilterNet n = of(ns);
         if (n == null) {
+            BrNetfilter.register();
             n = new NetfilterNet(ns);
             ns.netfilter = n;
         }

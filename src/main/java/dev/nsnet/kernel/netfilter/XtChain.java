@@ -22,6 +22,11 @@ public final class XtChain {
      * the chain with one that has them (from zero, each time the policy is set).
      */
     boolean stats;
+    /**
+     * Whether the chain exists in the kernel. iptables-nft creates a table's built-in chains
+     * lazily: the first rule or policy for a chain creates it; listings show the others anyway.
+     */
+    boolean created;
     private final List<XtRule> list = new ArrayList<>();
     /** The rules as the data path sees them. */
     XtRule[] rules = new XtRule[0];
@@ -43,7 +48,10 @@ public final class XtChain {
 
     public int size() { return list.size(); }
 
+    public boolean created() { return created || hook < 0; }
+
     void add(int pos, XtRule r) {
+        created = true;
         list.add(pos, r);
         publish();
     }
@@ -66,6 +74,7 @@ public final class XtChain {
 
     /** Adds many rules at once (a restore), publishing once. */
     void addAll(List<XtRule> rs) {
+        created = true;
         list.addAll(rs);
         publish();
     }

@@ -130,6 +130,7 @@ public final class XtTable {
     /** Sets the policy; like iptables-nft's chain update this (re)starts the policy's counters at zero. */
     public void setPolicy(XtChain c, int verdict) {
         c.policy = verdict;
+        c.created = true;
         c.stats = true;
         c.policyPcnt = 0;
         c.policyBcnt = 0;

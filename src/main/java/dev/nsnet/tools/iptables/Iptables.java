@@ -205,6 +205,7 @@ public final class Iptables implements Tool {
         if (cmd == 'D' && a.rulenum > 0) {
             if (t == null) throw XtError.plain(XtError.NO_CHAIN);
             XtChain c = existing(t, a.chain);
+            if (!c.created()) throw XtError.plain(XtError.NO_CHAIN);
             if (a.rulenum > c.size()) throw XtError.plain("Index of deletion too big.");
             t.delete(c, a.rulenum - 1);
             return 0;
@@ -244,7 +245,7 @@ public final class Iptables implements Tool {
                 target.insert(c, pos - 1, r);
             }
             default -> {
-                if (c.size() == 0) throw XtError.plain(XtError.NO_CHAIN);
+                if (!c.created()) throw XtError.plain(XtError.NO_CHAIN);
                 if (a.rulenum > c.size()) throw XtError.plain("Index of replacement too big.");
                 target.replace(c, a.rulenum - 1, r);
             }

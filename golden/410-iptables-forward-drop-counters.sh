@@ -1,0 +1,42 @@
+# a FORWARD DROP rule on a router: pings across it vanish and the rule counts them; counters after traffic (-L -v -n -x, -S -v, iptables-save -c), -Z, deleting the rule by number restores traffic
+sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
+sysctl -q -w net.ipv6.conf.default.disable_ipv6=1
+ip link set lo up
+ip netns add a
+ip netns add r
+ip netns add b
+ip netns exec a sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
+ip netns exec r sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
+ip netns exec b sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
+ip -n a link add eth0 address 02:00:00:00:0a:01 type veth peer name ra address 02:00:00:00:0a:02 netns r
+ip -n b link add eth0 address 02:00:00:00:0b:01 type veth peer name rb address 02:00:00:00:0b:02 netns r
+ip -n a addr add 10.1.0.2/24 dev eth0
+ip -n r addr add 10.1.0.1/24 dev ra
+ip -n r addr add 10.2.0.1/24 dev rb
+ip -n b addr add 10.2.0.2/24 dev eth0
+ip -n a link set lo up
+ip -n r link set lo up
+ip -n b link set lo up
+ip -n a link set eth0 up
+ip -n r link set ra up
+ip -n r link set rb up
+ip -n b link set eth0 up
+ip -n a route add default via 10.1.0.1
+ip -n b route add default via 10.2.0.1
+ip netns exec r sysctl -q -w net.ipv4.ip_forward=1
+ping -q -c 2 127.0.0.1
+ip netns exec a ping -c 1 -W 1 10.2.0.2
+ip netns exec r iptables -A FORWARD -s 10.1.0.0/24 -d 10.2.0.2 -p icmp -j DROP
+ip netns exec a ping -c 2 -i 0.2 -W 1 10.2.0.2
+ip netns exec b ping -c 1 -W 1 10.1.0.2
+ip netns exec r iptables -L FORWARD -v -n -x
+ip netns exec r iptables -L -v -n
+ip netns exec r iptables -S -v
+ip netns exec r iptables-save -c
+ip netns exec a ping -c 1 -W 1 10.2.0.1
+ip netns exec r iptables -L INPUT -v -n -x
+ip netns exec r iptables -Z FORWARD
+ip netns exec r iptables -L FORWARD -v -n -x
+ip netns exec r iptables -D FORWARD 1
+ip netns exec a ping -c 1 -W 1 10.2.0.2
+ip netns exec r iptables -L FORWARD -v -n -x --line-numbers

@@ -1,0 +1,85 @@
+package dev.nsnet.kernel.netfilter;
+
+import dev.nsnet.kernel.bridge.BrNetfilterNet;
+import dev.nsnet.kernel.bridge.BrNfHooks;
+import dev.nsnet.kernel.bridge.BrPort;
+import dev.nsnet.kernel.bridge.NetBridge;
+import dev.nsnet.kernel.core.Dev;
+import dev.nsnet.kernel.core.NetDevice;
+import dev.nsnet.kernel.core.SkBuff;
+import dev.nsnet.kernel.wire.Ether;
+import dev.nsnet.kernel.wire.Ipv4;
+import dev.nsnet.trace.DropReason;
+
+/**
+ * br_netfilter for IPv4 (net/bridge/br_netfilter_hooks.c): with net.bridge.bridge-nf-call-iptables
+ * on (the reference host's default), bridged IPv4 frames traverse the iptables hooks —
+ * PREROUTING when they enter a port ({@code br_nf_pre_routing}, in = the bridge), FORWARD when
+ * they are forwarded to another port ({@code br_nf_forward_ip}, in and out = the bridge) and
+ * POSTROUTING on the way out ({@code br_nf_post_routing}, out = the bridge). A frame that is
+ * passed up to the bridge device's own IP stack does not traverse PREROUTING a second time
+ * ({@code ip_sabotage_in}, see {@link #preroutedByBridge}). physdev information is not modelled
+ * yet.
+ */
+final class BrNetfilter {
+    private BrNetfilter() { }
+
+    /** Installs the bridge hook (once; it passes everything in namespaces without tables). */
+    static void register() {
+        if (BrNfHooks.hook == null) BrNfHooks.hook = BrNetfilter::hook;
+    }
+
+    static boolean hook(int hooknum, SkBuff skb, NetDevice in, NetDevice out) {
+        NetDevice any = in != null ? in : out;
+        if (any.ns.netfilter == null || skb.protocol != Ether.P_IP) return true;
+        int inet;
+        NetDevice port;
+        switch (hooknum) {
+            case BrNfHooks.NF_BR_PRE_ROUTING -> {
+                inet = NfHook.PRE_ROUTING;
+                port = in;
+            }
+            case BrNfHooks.NF_BR_FORWARD -> {
+                inet = NfHook.FORWARD;
+                port = out;
+            }
+            case BrNfHooks.NF_BR_POST_ROUTING -> {
+                inet = NfHook.POST_ROUTING;
+                port = out;
+            }
+            default -> {
+                return true;
+            }
+        }
+        BrPort p = BrPort.of(port);
+        if (p == null || !BrNetfilterNet.callIptables(p.br)) return true;
+        NetDevice br = p.br.dev;
+        if (inet == NfHook.PRE_ROUTING && !validate(skb, in)) return false;
+        skb.networkHeader = skb.data;
+        return switch (inet) {
+            case NfHook.PRE_ROUTING -> Netfilter.hook(inet, skb, br, null);
+            case NfHook.FORWARD -> Netfilter.hook(inet, skb, br, br);
+            default -> Netfilter.hook(inet, skb, null, br);
+        };
+    }
+
+    /** br_validate_ipv4(): a frame with a broken IPv4 header is dropped before iptables sees it. */
+    private static boolean validate(SkBuff skb, NetDevice in) {
+        byte[] b = skb.buf;
+        int o = skb.data;
+        if (skb.len < Ipv4.HLEN || Ipv4.version(b, o) != 4 || Ipv4.ihl(b, o) < Ipv4.HLEN || skb.len < Ipv4.ihl(b, o)
+                || !Ipv4.checksumOk(b, o) || skb.len < Ipv4.totLen(b, o) || Ipv4.totLen(b, o) < Ipv4.ihl(b, o)) {
+            Dev.drop(skb, in, "br_validate_ipv4", DropReason.IP_INHDR, "bad IPv4 header on a bridge port");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * ip_sabotage_in(): an IPv4 packet received by a bridge device came up through one of its ports
+     * and was already shown to PREROUTING by {@link #hook}, so ip_rcv's pass skips the tables.
+     */
+    static boolean preroutedByBridge(NetDevice in) {
+        return in != null && in.priv instanceof NetBridge br && BrNetfilterNet.callIptables(br);
+    }
+}
