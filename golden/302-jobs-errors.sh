@@ -19,3 +19,5 @@ kill -l TERM
 kill -l 130
 nosuchcommand &
 jobs
+kill -l
+kill -l 34 RTMIN+2 64 SIGRTMAX-3 33 0 99 HUP

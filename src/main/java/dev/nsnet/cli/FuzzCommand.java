@@ -44,6 +44,10 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--known", paramLabel = "FILE", description = "Known differences (default: golden/KNOWN_DIFFERENCES of the checkout).")
     Path knownFile;
 
+    @Option(names = "--time-limit", paramLabel = "SECONDS",
+            description = "Start no seed after SECONDS of run time; the summary covers the seeds run.")
+    Long timeLimit;
+
     @Option(names = "--print", paramLabel = "SEED", description = "Print the script of SEED and exit.")
     Long print;
 
@@ -73,7 +77,7 @@ final class FuzzCommand implements Callable<Integer> {
             Path kf = knownFile != null ? knownFile : root.resolve("golden/KNOWN_DIFFERENCES");
             KnownDifferences known = KnownDifferences.read(kf);
             Fuzzer f = new Fuzzer(kernel, known, out, budget);
-            List<Fuzzer.SeedResult> rs = f.run(from, to, jobs, o);
+            List<Fuzzer.SeedResult> rs = f.run(from, to, jobs, o, timeLimit == null ? Long.MAX_VALUE : timeLimit * 1000L);
             o.print(f.summary(rs));
             o.flush();
             if (rs.stream().anyMatch(r -> r.outcome() == Fuzzer.Outcome.ERROR)) return 2;

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Fuzzer {
     /** What happened to one seed. */
-    public enum Outcome { AGREE, KNOWN, NEW, FLAKY, ERROR }
+    public enum Outcome { AGREE, KNOWN, NEW, FLAKY, ERROR, NOT_RUN }
 
     /** One seed's result: the outcome, the divergence (if any), and where its scenario was written. */
     public record SeedResult(long seed, Outcome outcome, Divergence divergence, String detail) { }
@@ -161,6 +161,15 @@ public final class Fuzzer {
      * agree and a summary; returns the results in seed order.
      */
     public List<SeedResult> run(long from, long to, int jobs, PrintStream log) {
+        return run(from, to, jobs, log, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #run(long, long, int, PrintStream)}, but seeds not started within {@code timeLimitMs}
+     * of wall-clock time are not run (outcome NOT_RUN, left out of the summary).
+     */
+    public List<SeedResult> run(long from, long to, int jobs, PrintStream log, long timeLimitMs) {
+        long start = System.currentTimeMillis();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
         List<Future<SeedResult>> fs = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
@@ -168,6 +177,9 @@ public final class Fuzzer {
         for (long s = from; s <= to; s++) {
             long seed = s;
             fs.add(pool.submit(() -> {
+                if (timeLimitMs != Long.MAX_VALUE && System.currentTimeMillis() - start > timeLimitMs) {
+                    return new SeedResult(seed, Outcome.NOT_RUN, null, "time limit");
+                }
                 SeedResult r = runSeed(seed);
                 int n = done.incrementAndGet();
                 synchronized (log) {
@@ -203,8 +215,18 @@ public final class Fuzzer {
         Map<Outcome, Integer> by = new TreeMap<>();
         for (SeedResult r : results) by.merge(r.outcome(), 1, Integer::sum);
         StringBuilder sb = new StringBuilder();
-        sb.append(results.size()).append(" seeds:");
-        for (Outcome o : Outcome.values()) sb.append(' ').append(o.name().toLowerCase()).append(' ').append(by.getOrDefault(o, 0));
+        long ran = results.stream().filter(r -> r.outcome() != Outcome.NOT_RUN).count();
+        sb.append(ran).append(" seeds");
+        if (ran > 0) {
+            sb.append(" (").append(results.stream().filter(r -> r.outcome() != Outcome.NOT_RUN).mapToLong(SeedResult::seed).min().getAsLong())
+                    .append("..").append(results.stream().filter(r -> r.outcome() != Outcome.NOT_RUN).mapToLong(SeedResult::seed).max().getAsLong())
+                    .append(')');
+        }
+        sb.append(':');
+        for (Outcome o : Outcome.values()) {
+            if (o != Outcome.NOT_RUN) sb.append(' ').append(o.name().toLowerCase()).append(' ').append(by.getOrDefault(o, 0));
+        }
+        if (by.containsKey(Outcome.NOT_RUN)) sb.append(" (").append(by.get(Outcome.NOT_RUN)).append(" not run: time limit)");
         sb.append('\n');
         sb.append(String.format("%-16s %9s %9s %9s%n", "family", "agree", "differ", "agree%"));
         int ta = 0, td = 0;

@@ -13,14 +13,16 @@ import java.util.TreeMap;
 
 /**
  * What the world's configuration looks like through the tools: {@code ip -d link show},
- * {@code ip addr}, {@code ip route show table all}, {@code ip rule} and {@code bridge fdb show} in
+ * {@code ip addr}, {@code ip route show table all}, {@code ip rule}, {@code bridge fdb show} and
+ * {@code ip neigh show} in
  * the root namespace and in every named one. The commands run straight through the tool registry,
  * not through {@link Session#execute}, so taking a snapshot lets no virtual time pass.
  */
 final class StateSnapshot {
     private StateSnapshot() { }
 
-    static final String[] VIEWS = {"ip -d link show", "ip addr", "ip route show table all", "ip rule", "bridge fdb show"};
+    static final String[] VIEWS = {"ip -d link show", "ip addr", "ip route show table all", "ip rule", "bridge fdb show",
+        "ip neigh show"};
 
     /** The views, one section per namespace and command. */
     static String take(Session s) {
@@ -35,12 +37,12 @@ final class StateSnapshot {
 
     private static final java.util.regex.Pattern TIMER = java.util.regex.Pattern.compile("(\\w+_timer) +[0-9.]+");
 
-    /** The snapshot without its fdb views (traffic changes them legitimately: learning). */
+    /** The snapshot without its fdb and neighbour views (traffic changes them legitimately: learning, ARP). */
     static String withoutFdb(String snapshot) {
         StringBuilder b = new StringBuilder();
         boolean skip = false;
         for (String l : snapshot.split("\n", -1)) {
-            if (l.startsWith("## ")) skip = l.endsWith("bridge fdb show");
+            if (l.startsWith("## ")) skip = l.endsWith("bridge fdb show") || l.endsWith("ip neigh show");
             if (!skip) b.append(l).append('\n');
         }
         return b.toString();

@@ -23,6 +23,8 @@ public final class InetHashtables {
     /** Every TCP socket with a port (listeners, connections, TIME_WAIT), in binding order. */
     final List<TcpSock> tcp = new ArrayList<>();
     private long ino;
+    /** How many TCP sockets hold each port (the bind hash's buckets, for connect()'s port search). */
+    private final short[] tcpPortUse = new short[65536];
 
     private InetHashtables(NetNamespace ns) {
         this.ns = ns;
@@ -69,13 +71,22 @@ public final class InetHashtables {
 
     @SuppressWarnings("unchecked")
     private void hash(InetSock s) {
-        if (s instanceof TcpSock t) tcp.add(t);
+        if (s instanceof TcpSock t) addTcp(t);
         else ((List<InetSock>) (List<?>) udp).add(s);
     }
 
+    /** Hashes a TCP socket that already has its port (a listener's child). */
+    void addTcp(TcpSock t) {
+        tcp.add(t);
+        tcpPortUse[t.num]++;
+    }
+
     void unhash(InetSock s) {
-        if (s instanceof TcpSock t) tcp.remove(t);
-        else udp.remove(s);
+        if (s instanceof TcpSock t) {
+            if (tcp.remove(t)) tcpPortUse[t.num]--;
+        } else {
+            udp.remove(s);
+        }
     }
 
     /** Whether binding {@code s} to {@code port} clashes with a socket already there. */
@@ -135,8 +146,5 @@ public final class InetHashtables {
         throw new KernelException(Errno.EADDRNOTAVAIL);
     }
 
-    private boolean portHeld(int port) {
-        for (TcpSock o : tcp) if (o.num == port) return true;
-        return false;
-    }
+    private boolean portHeld(int port) { return tcpPortUse[port] != 0; }
 }

@@ -174,6 +174,15 @@ public final class TcpSock extends InetSock {
             dport = port;
             route = rt;
             if (num == 0) InetHashtables.of(ns).hashConnect(this);
+            else {
+                try {
+                    checkEstablished();
+                } catch (KernelException e) {
+                    daddr = dport = 0;
+                    route = null;
+                    throw e;
+                }
+            }
             var rnd = ns.emulation().random();
             iss = rnd.nextInt();
             tsOffset = rnd.nextInt();
@@ -185,6 +194,23 @@ public final class TcpSock extends InetSock {
             TcpOutput.sendSyn(this);
         } finally {
             ns.emulation().localBhEnable();
+        }
+    }
+
+    /**
+     * __inet_check_established(): a bound port may not repeat a connection's 4-tuple; a TIME_WAIT
+     * one gives way only for loopback traffic (net.ipv4.tcp_tw_reuse = 2, the default).
+     */
+    private void checkEstablished() {
+        for (TcpSock o : InetHashtables.of(ns).tcpSockets()) {
+            if (o == this || o.state == LISTEN || o.num != num || o.daddr != daddr || o.dport != dport
+                    || o.rcvSaddr != rcvSaddr) continue;
+            boolean loopback = (route.dev().flags & dev.nsnet.kernel.core.If.IFF_LOOPBACK) != 0;
+            if (o.state == TIME_WAIT && loopback && sysctlInt("net/ipv4/tcp_tw_reuse", 2) != 0) {
+                o.done();
+                continue;
+            }
+            throw new KernelException(Errno.EADDRNOTAVAIL);
         }
     }
 
@@ -344,7 +370,7 @@ public final class TcpSock extends InetSock {
     }
 
     /** Marks the socket hashed under its port (children and connect() ports). */
-    void hashChild() { InetHashtables.of(ns).tcp.add(this); }
+    void hashChild() { InetHashtables.of(ns).addTcp(this); }
 
     int sysctlInt(String path, int dflt) {
         Sysctl.Entry e = ns.sysctl.get(path);

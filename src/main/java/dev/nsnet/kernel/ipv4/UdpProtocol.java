@@ -70,7 +70,8 @@ public final class UdpProtocol implements Ipv4Sockets.Protocol {
         for (int i = 0; i < socks.size(); i++) {
             UdpSock s = socks.get(i);
             int sc = s.score(saddr, sport, daddr, dport, ifindex);
-            if (sc > bestScore) {
+            // ties go to the socket bound last: udp_lib_get_port() adds it at the head of the chain
+            if (sc >= 0 && sc >= bestScore) {
                 best = s;
                 bestScore = sc;
             }

@@ -53,13 +53,20 @@ final class BrNetfilter {
         }
         BrPort p = BrPort.of(port);
         if (p == null || !BrNetfilterNet.callIptables(p.br)) return true;
+        if (inet == NfHook.POST_ROUTING) {
+            // br_nf_post_routing() acts only on frames that entered through a port of this bridge
+            // (they carry nf_bridge info); the bridge's own or routed-in packets had ip_output's.
+            BrPort from = BrPort.of(any.ns.dev(skb.iif));
+            if (from == null || from.br != p.br) return true;
+        }
         NetDevice br = p.br.dev;
         if (inet == NfHook.PRE_ROUTING && !validate(skb, in)) return false;
         skb.networkHeader = skb.data;
+        NetfilterNet n = NetfilterNet.of(any.ns);
         return switch (inet) {
-            case NfHook.PRE_ROUTING -> Netfilter.hook(inet, skb, br, null);
-            case NfHook.FORWARD -> Netfilter.hook(inet, skb, br, br);
-            default -> Netfilter.hook(inet, skb, null, br);
+            case NfHook.PRE_ROUTING -> Netfilter.traverse(n, inet, skb, br, null);
+            case NfHook.FORWARD -> Netfilter.traverse(n, inet, skb, br, br);
+            default -> Netfilter.traverse(n, inet, skb, null, br);
         };
     }
 

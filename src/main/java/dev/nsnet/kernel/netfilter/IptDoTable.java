@@ -58,6 +58,11 @@ final class IptDoTable {
                 r.bcnt += len;
                 XtTarget target = r.target;
                 if (tp.on) tp.step(skb, dev, "ipt_do_table", describe(t, chain, pos, r));
+                if (target == null) {
+                    // A rule without a target only counts (XT_CONTINUE).
+                    pos++;
+                    continue;
+                }
                 switch (target) {
                     case XtTarget.Verdict v -> {
                         switch (v) {
@@ -132,7 +137,7 @@ final class IptDoTable {
     }
 
     private static String describe(XtTable t, XtChain c, int pos, XtRule r) {
-        String verdict = switch (r.target) {
+        String verdict = r.target == null ? "continue" : switch (r.target) {
             case XtTarget.Verdict v -> v.name();
             case XtTarget.Jump j -> (j.isGoto() ? "goto " : "jump ") + j.chain().name;
             case XtTarget.Reject rj -> "REJECT " + rj.with().text;

@@ -27,6 +27,13 @@ public final class Netfilter {
         NetfilterNet n = (NetfilterNet) ns.netfilter;
         if (n == null) return true;
         if (hook == NfHook.PRE_ROUTING && BrNetfilter.preroutedByBridge(in)) return true;
+        return traverse(n, hook, skb, in, out);
+    }
+
+    /** nf_hook_slow(): the tables at {@code hook} in priority order (also br_netfilter's entry). */
+    static boolean traverse(NetfilterNet n, int hook, SkBuff skb, NetDevice in, NetDevice out) {
+        NetDevice dev = in != null ? in : out;
+        NetNamespace ns = dev.ns;
         XtTable[] tables = n.hooks[hook];
         for (int i = 0; i < tables.length; i++) {
             XtTable t = tables[i];

@@ -85,11 +85,14 @@ public final class Kill implements Tool, ShellBuiltin {
         StringBuilder sb = new StringBuilder();
         int status = 0;
         if (specs.isEmpty()) {
-            for (int n = 1; n <= 31; n++) {
+            // bash's table: every signal that has a name (32 and 33 have none), five to a line
+            int k = 0;
+            for (int n = 1; n <= 64; n++) {
+                if (Signals.name(n) == null) continue;
                 sb.append(String.format("%2d) SIG%s", n, Signals.name(n)));
-                sb.append(n % 5 == 0 ? "\n" : "\t");
+                sb.append(++k % 5 == 0 ? "\n" : "\t");
             }
-            sb.append('\n');
+            if (k % 5 != 0) sb.append('\n');
         }
         for (String s : specs) {
             boolean numeric = !s.isEmpty() && s.chars().allMatch(Character::isDigit);
@@ -101,7 +104,14 @@ public final class Kill implements Tool, ShellBuiltin {
             } else {
                 n = Signals.parse(s);
             }
-            if (n <= 0 || Signals.name(n) == null) {
+            if (numeric && n == 0) {
+                sb.append("EXIT\n"); // the shell's trap name for 0
+            } else if (numeric && n > 0 && n <= 64 && Signals.name(n) == null) {
+                continue; // 32 and 33 (taken by the C library) have no name: bash prints nothing
+            } else if (n <= 0 || Signals.name(n) == null) {
+                ctx.out().print(sb); // in the order bash writes them
+                ctx.out().flush();
+                sb.setLength(0);
                 ctx.err().print("bash: line 1: kill: " + s + ": invalid signal specification\n");
                 status = 1;
             } else {

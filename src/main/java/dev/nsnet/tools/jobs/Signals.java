@@ -21,11 +21,19 @@ final class Signals {
         }
         String u = s.toUpperCase(Locale.ROOT);
         if (u.startsWith("SIG")) u = u.substring(3);
-        for (int i = 1; i < NAMES.length; i++) if (NAMES[i].equals(u)) return i;
+        for (int i = 1; i <= 64; i++) if (u.equals(name(i))) return i;
         return -1;
     }
 
-    static String name(int n) { return n > 0 && n < NAMES.length ? NAMES[n] : null; }
+    /** The name without SIG: HUP..SYS, and the real-time signals 34..64 as bash names them. */
+    static String name(int n) {
+        if (n > 0 && n < NAMES.length) return NAMES[n];
+        if (n == 34) return "RTMIN";
+        if (n > 34 && n <= 49) return "RTMIN+" + (n - 34);
+        if (n >= 50 && n < 64) return "RTMAX-" + (64 - n);
+        if (n == 64) return "RTMAX";
+        return null;
+    }
 
     /** What bash prints for a job killed by {@code sig}; null for the ones it keeps quiet about. */
     static String description(int sig) {

@@ -216,17 +216,42 @@ public final class NsnetWorld implements Tool {
         return runOn(h, argv, ctx);
     }
 
-    /** Runs argv as a process in the root namespace of {@code h}, sharing ctx's streams and tools. */
+    /**
+     * Runs argv as a process in the root namespace of {@code h}, sharing ctx's streams and tools.
+     * A chain {@code nsnet-world exec H1 nsnet-world exec H2 ... CMD} spawns one process per link
+     * as if each ran the next, but in a loop: how deep a user nests must not be bounded by the Java
+     * stack (it was a StackOverflowError, "internal error", at ~3000 levels).
+     */
     static int runOn(Host h, List<String> argv, ToolContext ctx) {
-        Process p = h.spawn(argv.get(0), h.rootNs);
-        ToolContext c = new ToolContext(p, ctx.out(), ctx.err(), ctx.registry(), ctx.stdin());
+        java.util.ArrayDeque<Process> chain = new java.util.ArrayDeque<>();
         int rc = 127;
         try {
-            rc = ctx.registry().run(c, argv);
+            while (true) {
+                Process p = h.spawn(argv.get(0), h.rootNs);
+                chain.push(p);
+                Host next = nextInChain(ctx, argv);
+                if (next == null) {
+                    ToolContext c = new ToolContext(p, ctx.out(), ctx.err(), ctx.registry(), ctx.stdin());
+                    rc = ctx.registry().run(c, argv);
+                    break;
+                }
+                h = next;
+                argv = argv.subList(3, argv.size());
+            }
         } finally {
-            h.exit(p, rc);
+            // each link exits with the status of the one it ran, innermost first
+            while (!chain.isEmpty()) chain.peek().host.exit(chain.pop(), rc);
         }
         return rc;
+    }
+
+    /** The host of argv when it is a plain {@code nsnet-world exec HOST CMD...} that would run CMD, else null. */
+    private static Host nextInChain(ToolContext ctx, List<String> argv) {
+        if (argv.size() < 4 || !argv.get(0).equals(NAME) || !argv.get(1).equals("exec")) return null;
+        if (!(ctx.registry().get(NAME) instanceof NsnetWorld)) return null;
+        String host = argv.get(2);
+        if (host.equals("--help") || host.equals("-h")) return null;
+        return ctx.emulation().host(host); // null (no such host): the tool itself says so
     }
 
     private static int show(World w, ToolContext ctx) {

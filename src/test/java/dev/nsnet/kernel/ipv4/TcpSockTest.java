@@ -169,6 +169,31 @@ class TcpSockTest {
     }
 
     @Test
+    void aTimeWaitPortIsTakenUnlessBothAskForReuseaddr() {
+        Session s = UdpSockTest.pair();
+        listener(s.host.netns("b"), 8080, 1);
+        TcpSock c = TcpSock.open(s.host.netns("a"), null);
+        c.reusePort = true;
+        c.reuse = true;
+        c.bind(0, 40000);
+        c.connect(B, 8080);
+        s.emulation.scheduler.sleep(MS);
+        c.close();
+        s.emulation.scheduler.sleep(MS);
+        TcpSock child = InetHashtables.of(s.host.netns("b")).tcpSockets().stream()
+                .filter(t -> t.state() == TcpSock.CLOSE_WAIT).findFirst().orElseThrow();
+        child.close();
+        s.emulation.scheduler.sleep(MS);
+        assertEquals(TcpSock.TIME_WAIT, c.state());
+        TcpSock again = TcpSock.open(s.host.netns("a"), null);
+        again.reusePort = true; // nc -p: SO_REUSEPORT only
+        assertEquals(Errno.EADDRINUSE, assertThrows(KernelException.class, () -> again.bind(0, 40000)).errno);
+        TcpSock withReuse = TcpSock.open(s.host.netns("a"), null);
+        withReuse.reuse = true;
+        withReuse.bind(0, 40000);
+    }
+
+    @Test
     void resetByPeerAndUnreadDataOnClose() {
         Session s = UdpSockTest.pair();
         TcpSock l = listener(s.host.netns("b"), 9000, 1);

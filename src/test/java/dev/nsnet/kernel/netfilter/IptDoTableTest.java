@@ -128,6 +128,46 @@ class IptDoTableTest {
     }
 
     @Test
+    void ruleWithoutTargetOnlyCounts() {
+        XtRule count = NfTestPackets.rule(null, 0, null);
+        t.append(input, count);
+        t.setPolicy(input, NfHook.NF_DROP);
+        assertEquals(NfHook.NF_DROP, run(echo("10.0.0.1")));
+        assertEquals(1, count.pcnt);
+        assertEquals(1, input.policyPcnt);
+    }
+
+    @Test
+    void traceShowsTableChainRuleAndVerdict() {
+        java.util.List<String> steps = new java.util.ArrayList<>();
+        java.util.List<String> drops = new java.util.ArrayList<>();
+        p.emu.trace.attach(new dev.nsnet.trace.PacketObserver() {
+            @Override public void step(SkBuff skb, dev.nsnet.kernel.core.NetDevice dev, String func, String detail) {
+                steps.add(func + ": " + detail);
+            }
+
+            @Override public void drop(SkBuff skb, dev.nsnet.kernel.core.NetDevice dev, String func,
+                                       dev.nsnet.trace.DropReason reason, String detail) {
+                drops.add(func + " " + reason + " " + detail);
+            }
+        });
+        XtChain pods = t.newChain("pods");
+        XtRule drop = NfTestPackets.rule("10.0.0.0", 0xff000000, XtTarget.Verdict.DROP);
+        drop.text = "-s 10.0.0.0/8 -j DROP";
+        t.append(pods, drop);
+        XtRule jump = NfTestPackets.rule(null, 0, new XtTarget.Jump(pods, false));
+        jump.text = "-j pods";
+        t.append(input, jump);
+        SkBuff skb = echo("10.0.0.1");
+        skb.dev = p.ns.loopback;
+        assertEquals(false, Netfilter.hook(NfHook.LOCAL_IN, skb, p.ns.loopback, null));
+        assertEquals(java.util.List.of("ipt_do_table: filter/INPUT",
+                "ipt_do_table: filter/INPUT rule 1: -A INPUT -j pods -> jump pods",
+                "ipt_do_table: filter/pods rule 1: -A pods -s 10.0.0.0/8 -j DROP -> DROP"), steps);
+        assertEquals(java.util.List.of("nf_hook_slow NETFILTER_DROP filter/pods rule 1: -A pods -s 10.0.0.0/8 -j DROP"), drops);
+    }
+
+    @Test
     void zeroResetsRuleAndPolicyCounters() {
         XtRule acc = NfTestPackets.rule(null, 0, XtTarget.Verdict.ACCEPT);
         t.append(input, acc);
