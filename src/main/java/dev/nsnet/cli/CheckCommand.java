@@ -48,6 +48,15 @@ final class CheckCommand implements Callable<Integer> {
         return parent != null && parent.getFileName().toString().equals("examples") ? "examples/" + n : n;
     }
 
+    /** Why a transcript could not be read, in the words of the other file errors. */
+    static String whyUnreadable(Path f, IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) return "No such file or directory";
+        if (Files.isDirectory(f)) return "Is a directory";
+        if (e instanceof java.nio.charset.CharacterCodingException) return "not a UTF-8 text file";
+        if (e instanceof java.nio.file.AccessDeniedException) return "Permission denied";
+        return e.getMessage();
+    }
+
     @Override
     public Integer call() {
         PrintStream out = WriterStream.printStream(spec.commandLine().getOut());
@@ -63,7 +72,7 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 want = Files.readString(expected, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                err.println("nsnet: " + expected + ": No such file or directory");
+                err.println("nsnet: " + expected + ": " + whyUnreadable(expected, e));
                 fail++;
                 continue;
             }

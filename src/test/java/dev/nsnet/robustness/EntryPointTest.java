@@ -106,6 +106,29 @@ class EntryPointTest {
     }
 
     @Test
+    void checkWithBadTranscriptsSaysFailNotCrash(@TempDir Path dir) throws IOException {
+        Path s = dir.resolve("s.sh");
+        Files.writeString(s, "echo hi\n");
+        Ran missing = nsnet("check", s.toString());
+        assertEquals(1, missing.status());
+        assertEquals("nsnet: " + dir.resolve("s.out") + ": No such file or directory\n", missing.err());
+        byte[] junk = new byte[3000];
+        new Random(3).nextBytes(junk);
+        Files.write(dir.resolve("s.out"), junk);
+        Ran bin = nsnet("check", s.toString());
+        assertEquals(1, bin.status());
+        assertEquals("nsnet: " + dir.resolve("s.out") + ": not a UTF-8 text file\n", bin.err());
+        Files.delete(dir.resolve("s.out"));
+        Files.createDirectory(dir.resolve("s.out"));
+        Ran d = nsnet("check", s.toString());
+        assertEquals(1, d.status());
+        assertEquals("nsnet: " + dir.resolve("s.out") + ": Is a directory\n", d.err());
+        Files.delete(dir.resolve("s.out"));
+        Files.writeString(dir.resolve("s.out"), "$ echo hi\nhi\n");
+        assertEquals(0, nsnet("check", "-q", s.toString()).status());
+    }
+
+    @Test
     void oddButValidScriptsRunLikeBash(@TempDir Path dir) throws IOException {
         Path empty = dir.resolve("empty.sh");
         Files.writeString(empty, "");

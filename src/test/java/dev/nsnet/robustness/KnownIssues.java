@@ -14,6 +14,9 @@ final class KnownIssues {
     /** A crash that is known: the mutated line and the output match; {@code file} is where it must be fixed. */
     record Crash(String file, Pattern line, Pattern output) { }
 
+    // None found by the mutations of the golden lines so far (two deep runs, ~170 000 mutants). Add
+    // one as new Crash("tools/ip/File.java:LINE", Pattern.compile(line), Pattern.compile(output))
+    // with a comment naming the exception, and list it in docs/robustness.md.
     static final List<Crash> CRASHES = List.of(
     );
 
@@ -27,12 +30,12 @@ final class KnownIssues {
 
     /**
      * KNOWN HANG, tools/ping/PingLoop.java (mainLoop/pinger): a ping that may send back to back
-     * (-f, -A, or an -i interval under 10 ms, which includes -i values that do not parse, e.g.
-     * {@code -i %s}, read as 0 as iputils does) without a small -c bound never lets virtual time
-     * pass: on the emulated links a reply costs 0 ns, so the loop sends and receives for ever at
-     * the same instant and neither -w nor the 20 s line timeout can fire. A real ping spends a few
-     * microseconds per probe (111892 probes in `-i 0 -w 1` on the sandbox's lo). Such mutants are
-     * not run until ping charges time per probe; docs/robustness.md lists this.
+     * (-f, -A, or an -i interval under 1 ms, which ping keeps in whole ms; -i values that do not
+     * parse, e.g. {@code -i %s}, are read as 0 as iputils does) without a small -c bound never lets
+     * virtual time pass: on the emulated links a reply costs 0 ns, so the loop sends and receives
+     * for ever at one instant and neither -w nor the 20 s line timeout can fire. A real ping spends
+     * a few microseconds per probe (111892 probes in `-i 0 -w 1` on the sandbox's lo). Such mutants
+     * are not run until ping charges time per probe; docs/robustness.md lists this.
      */
     static boolean knownHang(List<String> words) {
         int at = words.indexOf("ping");
@@ -47,7 +50,7 @@ final class KnownIssues {
             } catch (NumberFormatException e) {
                 v = 0;
             }
-            if (!(v >= 0.01)) burst = true;
+            if (!(v >= 0.001)) burst = true;
         }
         if (!burst) return false;
         int c = a.indexOf("-c");
@@ -71,7 +74,9 @@ final class KnownIssues {
     /** Why this failing command may change the state (as it does on Linux), or null. */
     static String allowedStateChange(List<String> words, int status) {
         int set = words.indexOf("set");
-        boolean linkSet = set > 0 && words.contains("ip") && words.subList(0, set).stream().anyMatch(w -> "link".startsWith(w) && !w.isEmpty());
+        // ip [OPTIONS] link set ..., with "link" possibly abbreviated as ip accepts it
+        boolean linkSet = set > 0 && words.contains("ip")
+                && words.subList(0, set).stream().anyMatch(w -> !w.isEmpty() && "link".startsWith(w));
         if (!linkSet || status != 2) return null;
         List<String> args = words.subList(set + 1, words.size());
         // golden/152 records it: br_changelink() applies the bridge options one by one, so

@@ -1,5 +1,6 @@
 package dev.nsnet.robustness;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nsnet.scenario.Script;
@@ -9,6 +10,7 @@ import dev.nsnet.scenario.Command;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,13 +29,14 @@ import org.junit.jupiter.api.Test;
  *   <li>not crash: no Java exception escapes the runner, no output names a Java exception or shows a
  *       stack trace (nsnet prints "internal error" and status 70 for a crash it catches);</li>
  *   <li>when it fails (status not 0), leave the configuration as it was ({@link StateSnapshot});
+ *       except where Linux changes it too ({@link KnownIssues#allowedStateChange});
  *       a difference that also appears when the same virtual time just passes (a control world
  *       replayed to the same point) is time at work, not the command;</li>
  *   <li>not move the virtual clock absurdly: at most the line gap plus the 20 s line timeout.</li>
  * </ol>
  * The mutations of line {@code i} of scenario {@code S} depend only on (SEED, S, i), so adding a
- * scenario does not change the others' mutations. Crashes in files this test's owner may not edit
- * are listed in {@link KnownIssues} (and docs/robustness.md) so they stay visible.
+ * scenario does not change the others' mutations. Crashes and hangs in files this test's owner may
+ * not edit are listed in {@link KnownIssues} (and docs/robustness.md) so they stay visible.
  */
 class MutationTest {
     static final long SEED = Long.getLong("nsnet.mutation.seed", 0x5eed_2026L);
@@ -89,8 +92,17 @@ class MutationTest {
         return all;
     }
 
+    /** The mutant running now, for the message when one hangs. */
+    private volatile String current = "(none yet)";
+
     @Test
-    void mutatedCommandsFailCleanlyAndLeaveTheWorldUnchanged() throws IOException {
+    void mutatedCommandsFailCleanlyAndLeaveTheWorldUnchanged() {
+        // a mutant that never returns (a new kind of hang) fails the test naming it, instead of hanging the build
+        assertTimeoutPreemptively(Duration.ofSeconds(Long.getLong("nsnet.mutation.timeout", 300)), this::runAll,
+                () -> "hung (or too slow) running " + current);
+    }
+
+    private void runAll() throws IOException {
         List<Path> scripts = scripts();
         assertTrue(!scripts.isEmpty(), "no golden scenarios found");
         for (Path p : scripts) {
@@ -141,7 +153,8 @@ class MutationTest {
     private void mutate(String name, int i, Replay r, Mutations.Mutant m) {
         String where = name + ":" + (i + 1) + " [" + m.how() + "]";
         String line = m.line();
-        if (TRACE) System.err.println("mutant " + where + " `" + line + "'");
+        current = where + " `" + line + "'";
+        if (TRACE) System.err.println("mutant " + current);
         String before = StateSnapshot.take(r.s);
         long t0 = r.s.emulation.now();
         Session.Result res;

@@ -197,9 +197,26 @@ public final class Dev {
     public static void changeNetNamespace(NetDevice dev, NetNamespace target, String newName, int newIfindex) {
         if (dev.ns == target) return;
         if (dev.ops.netnsLocal()) throw new KernelException(Errno.EINVAL, "The interface netns is immutable");
-        String name = newName != null ? newName : dev.name;
-        if (RtnlLink.nameInUse(target, name)) throw new KernelException(Errno.EEXIST); // names and altnames
-        if (newIfindex > 0 && target.dev(newIfindex) != null) throw new KernelException(Errno.EEXIST);
+        // __dev_change_net_namespace(): the current name (names and altnames count), else the
+        // fallback pattern, must be free over there; then the device's own altnames; then the index.
+        String name = dev.name;
+        if (RtnlLink.nameInUse(target, dev.name) || newName != null) {
+            if (newName == null) {
+                throw new KernelException(Errno.EEXIST, "An interface with the same name exists in the target netns");
+            }
+            if (RtnlLink.nameInUse(target, newName)) {
+                throw new KernelException(Errno.EEXIST, "Unable to use '" + newName + "' for the new interface name in the target netns");
+            }
+            name = newName;
+        }
+        for (String alt : dev.altnames) {
+            if (RtnlLink.nameInUse(target, alt)) {
+                throw new KernelException(Errno.EEXIST, "An interface with the altname " + alt + " exists in the target netns");
+            }
+        }
+        if (newIfindex > 0 && target.dev(newIfindex) != null) {
+            throw new KernelException(Errno.EEXIST, "The ifindex " + newIfindex + " is not available in the target netns");
+        }
         NetDevice peer = dev.link();
         boolean peerHadCarrier = peer != null && peer.carrier;
         if (dev.isUp()) close(dev);

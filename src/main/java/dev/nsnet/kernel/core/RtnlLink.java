@@ -136,7 +136,7 @@ public final class RtnlLink {
             NetNamespace from = dev.ns;
             // The new name is only a fallback pattern when the current one is taken over there;
             // otherwise the device moves under its name and the rename below may still fail.
-            String pattern = s.netns.dev(dev.name) != null ? ifname : null;
+            String pattern = nameInUse(s.netns, dev.name) ? ifname : null;
             Dev.changeNetNamespace(dev, s.netns, pattern, s.newIfindex);
             // RTM_DELLINK carries IFLA_NEW_NETNSID: the old namespace gets an id for the new one.
             from.nsidAlloc(s.netns);

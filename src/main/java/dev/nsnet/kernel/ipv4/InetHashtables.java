@@ -21,10 +21,10 @@ public final class InetHashtables {
     /** Every UDP socket with a port, in binding order. */
     final List<UdpSock> udp = new ArrayList<>();
     /** Every TCP socket with a port (listeners, connections, TIME_WAIT), in binding order. */
-    final List<TcpSock> tcp = new ArrayList<>();
+    final java.util.LinkedHashSet<TcpSock> tcp = new java.util.LinkedHashSet<>();
     private long ino;
-    /** How many TCP sockets hold each port (the bind hash's buckets, for connect()'s port search). */
-    private final short[] tcpPortUse = new short[65536];
+    /** TCP sockets by local port (the bind hash's buckets): connect()'s port search and packet lookup. */
+    private final IntMap<ArrayList<TcpSock>> tcpByPort = new IntMap<>();
 
     private InetHashtables(NetNamespace ns) {
         this.ns = ns;
@@ -67,7 +67,7 @@ public final class InetHashtables {
         return new int[] {low, high};
     }
 
-    private List<? extends InetSock> table(int proto) { return proto == Ipv4.PROTO_TCP ? tcp : udp; }
+    private java.util.Collection<? extends InetSock> table(int proto) { return proto == Ipv4.PROTO_TCP ? tcp : udp; }
 
     @SuppressWarnings("unchecked")
     private void hash(InetSock s) {
@@ -78,12 +78,26 @@ public final class InetHashtables {
     /** Hashes a TCP socket that already has its port (a listener's child). */
     void addTcp(TcpSock t) {
         tcp.add(t);
-        tcpPortUse[t.num]++;
+        ArrayList<TcpSock> l = tcpByPort.get(t.num);
+        if (l == null) {
+            l = new ArrayList<>(2);
+            tcpByPort.put(t.num, l);
+        }
+        l.add(t);
     }
+
+    /** The TCP sockets bound to {@code port}, or null. */
+    ArrayList<TcpSock> tcpOnPort(int port) { return tcpByPort.get(port); }
 
     void unhash(InetSock s) {
         if (s instanceof TcpSock t) {
-            if (tcp.remove(t)) tcpPortUse[t.num]--;
+            if (tcp.remove(t)) {
+                ArrayList<TcpSock> l = tcpByPort.get(t.num);
+                if (l != null) {
+                    l.remove(t);
+                    if (l.isEmpty()) tcpByPort.remove(t.num);
+                }
+            }
         } else {
             udp.remove(s);
         }
@@ -146,5 +160,5 @@ public final class InetHashtables {
         throw new KernelException(Errno.EADDRNOTAVAIL);
     }
 
-    private boolean portHeld(int port) { return tcpPortUse[port] != 0; }
+    private boolean portHeld(int port) { return tcpByPort.get(port) != null; }
 }

@@ -55,7 +55,7 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
         }
         int sport = Tcp.srcPort(b, o), dport = Tcp.dstPort(b, o);
         int ifindex = skb.iif != 0 ? skb.iif : dev.ifindex;
-        TcpSock sk = lookup(InetHashtables.of(dev.ns).tcp, saddr, sport, daddr, dport, ifindex);
+        TcpSock sk = lookup(InetHashtables.of(dev.ns), saddr, sport, daddr, dport, ifindex);
         Tracepoints tp = dev.ns.emulation().trace;
         if (sk == null) {
             if (tp.on) tp.step(skb, dev, "tcp_v4_rcv", "no socket for " + Inet4.format(daddr) + ":" + dport);
@@ -70,7 +70,9 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
     }
 
     /** __inet_lookup(): the connection with this 4-tuple, else the most specific listener. */
-    static TcpSock lookup(List<TcpSock> socks, int saddr, int sport, int daddr, int dport, int ifindex) {
+    static TcpSock lookup(InetHashtables h, int saddr, int sport, int daddr, int dport, int ifindex) {
+        List<TcpSock> socks = h.tcpOnPort(dport);
+        if (socks == null) return null;
         TcpSock listener = null;
         int best = -1;
         for (int i = 0; i < socks.size(); i++) {
@@ -262,7 +264,7 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
             sk.done();
             NetDevice dev = skb.dev;
             byte[] b = skb.buf;
-            TcpSock l = lookup(InetHashtables.of(dev.ns).tcp, Ipv4.src(b, skb.networkHeader), sk.dport,
+            TcpSock l = lookup(InetHashtables.of(dev.ns), Ipv4.src(b, skb.networkHeader), sk.dport,
                     Ipv4.dst(b, skb.networkHeader), sk.num, dev.ifindex);
             if (l != null && l.state == TcpSock.LISTEN) listenRcv(l, skb, flags, seq, Tcp.window(b, skb.transportHeader));
             else TcpOutput.sendReset(skb);
@@ -438,7 +440,7 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
         int o = skb.data;
         int inner = o + Icmp.HLEN;
         int th = inner + Ipv4.ihl(b, inner);
-        TcpSock sk = lookup(InetHashtables.of(dev.ns).tcp, Ipv4.dst(b, inner), Tcp.dstPort(b, th), Ipv4.src(b, inner),
+        TcpSock sk = lookup(InetHashtables.of(dev.ns), Ipv4.dst(b, inner), Tcp.dstPort(b, th), Ipv4.src(b, inner),
                 Tcp.srcPort(b, th), 0);
         if (sk == null || sk.state == TcpSock.LISTEN || sk.state == TcpSock.TIME_WAIT) return;
         int type = Icmp.type(b, o), code = Icmp.code(b, o);

@@ -132,7 +132,8 @@ final class TcpOutput {
             case TcpSock.ESTABLISHED, TcpSock.CLOSE_WAIT, TcpSock.FIN_WAIT1, TcpSock.LAST_ACK, TcpSock.CLOSING -> {
                 int inflight = sk.sndNxt - sk.sndUna;
                 if (inflight == 0) {
-                    // a zero-window probe: try again with what the window allows now
+                    // tcp_probe_timer(): the peer's window is closed; look again later, backing off
+                    sk.rto = Math.min(sk.rto * 2, 120_000 * TcpSock.MS);
                     writeXmit(sk, true);
                     return;
                 }

@@ -5,7 +5,6 @@ import dev.nsnet.kernel.core.KernelException;
 import dev.nsnet.kernel.core.NetNamespace;
 import dev.nsnet.kernel.core.Process;
 import dev.nsnet.kernel.core.SkBuff;
-import dev.nsnet.kernel.wire.Bytes;
 import dev.nsnet.kernel.wire.Inet4;
 import dev.nsnet.kernel.wire.Ipv4;
 import dev.nsnet.kernel.wire.Udp;
@@ -147,9 +146,6 @@ public final class UdpSock extends InetSock {
         queuedBytes = 0;
     }
 
-    /** Connects back to the sender of the next datagram (nc -u -l does this after its first read). */
-    public void connectPeer(int addr, int port) { connect(addr, port); }
-
     void enqueue(SkBuff skb, int payloadOff, int payloadLen) {
         byte[] data = new byte[payloadLen];
         System.arraycopy(skb.buf, payloadOff, data, 0, payloadLen);
@@ -183,6 +179,4 @@ public final class UdpSock extends InetSock {
         }
         return score;
     }
-
-    static int u16(byte[] b, int o) { return Bytes.u16(b, o); }
 }

@@ -68,7 +68,7 @@ public final class XtRule {
         return src == o.src && smsk == o.smsk && dst == o.dst && dmsk == o.dmsk && invflags == o.invflags
                 && proto == o.proto && java.util.Objects.equals(iniface, o.iniface) && inWild == o.inWild
                 && java.util.Objects.equals(outiface, o.outiface) && outWild == o.outWild
-                && java.util.Arrays.equals(matches, o.matches) && target.equals(o.target);
+                && java.util.Arrays.equals(matches, o.matches) && java.util.Objects.equals(target, o.target);
     }
 
     public boolean matches(SkBuff skb, NetDevice in, NetDevice out) {

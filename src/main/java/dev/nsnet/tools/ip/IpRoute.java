@@ -249,12 +249,13 @@ public final class IpRoute implements IpObject {
         if (add) {
             Fib.insert(ns, cfg);
         } else {
+            // inet_rtm_delroute(): rtm_to_fib_config() validates the prefix before the table is looked up
+            if (cfg.dstLen < 32 && (cfg.dst & ~Inet4.mask(cfg.dstLen)) != 0) {
+                throw new KernelException(Errno.EINVAL, "Invalid prefix for given prefix length");
+            }
             Ipv4Net net = Ipv4Net.of(ns);
             if (net.table(cfg.table == 0 ? Route.TABLE_MAIN : cfg.table, false) == null) {
                 throw new KernelException(Errno.ESRCH, "FIB table does not exist");
-            }
-            if (cfg.dstLen < 32 && (cfg.dst & ~Inet4.mask(cfg.dstLen)) != 0) {
-                throw new KernelException(Errno.EINVAL, "Invalid prefix for given prefix length");
             }
             Fib.delete(ns, cfg);
         }

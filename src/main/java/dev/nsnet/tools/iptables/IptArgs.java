@@ -73,7 +73,7 @@ final class IptArgs {
                     name = name.substring(0, eq);
                 }
                 String g = longGlobal(name);
-                if (g != null) option(g.charAt(0), s, val, invert);
+                if (g != null) option(g.charAt(0), val != null ? s : "--" + name, val, invert);
                 else extOption(name, s, val, invert);
                 invert = false;
                 continue;
@@ -172,7 +172,8 @@ final class IptArgs {
                 else throw XtError.param("-P requires a chain and a policy");
             }
             case 's', 'd' -> {
-                String v = requireArg(shown, val);
+                // iptables reads the address from argv[optind - 1]: "-s10.0.0.1" is taken whole.
+                String v = val != null ? (shown.startsWith("--") ? shown : "-" + c + val) : requireArg(shown, null);
                 boolean src = c == 's';
                 if (src ? rule.haveS : rule.haveD) throw XtError.param("multiple -" + c + " flags not allowed");
                 int[] am = RuleParser.parseAddr(v);
@@ -261,7 +262,9 @@ final class IptArgs {
             }
             case '4' -> { }
             case '6' -> throw XtError.param("This is the IPv4 version of iptables.");
-            case 'h', 'V', 'f', 'c' -> throw XtError.param("option \"" + shown + "\" is not supported by nsnet");
+            case 'h' -> throw new Exit(help());
+            case 'V' -> throw new Exit(Iptables.PROG + "\n");
+            case 'f', 'c' -> throw XtError.param("option \"" + shown + "\" is not supported by nsnet");
             default -> throw XtError.param("unknown option \"" + shown + "\"");
         }
     }
@@ -378,6 +381,24 @@ final class IptArgs {
             }
         }
         return hit;
+    }
+
+    /** -h / -V: print and exit 0 at once, as iptables does when it meets them. */
+    static final class Exit extends RuntimeException {
+        final String text;
+
+        Exit(String text) {
+            super(null, null, false, false);
+            this.text = text;
+        }
+    }
+
+    private static String help() {
+        try (var in = IptArgs.class.getResourceAsStream("help.txt")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("missing resource help.txt", e);
+        }
     }
 
     static int ruleNumber(String s) {

@@ -32,6 +32,9 @@ public final class Iptables implements Tool {
         try {
             IptArgs a = IptArgs.parse(args);
             return execute(ctx.netns(), a, out);
+        } catch (IptArgs.Exit e) {
+            out.print(e.text);
+            return 0;
         } catch (XtError e) {
             PrintStream err = ctx.err();
             if (e.versioned) err.println(PROG + ": " + e.getMessage());
@@ -88,7 +91,7 @@ public final class Iptables implements Tool {
         switch (cmd) {
             case 'L' -> {
                 list(ns, kind, t, a, fmt, out);
-                if (a.zeroToo && t != null) zero(t, a.chain);
+                if (a.zeroToo && t != null) zero(t, a.chain, a.verbose ? out : null);
                 return 0;
             }
             case 'S' -> {
@@ -112,7 +115,7 @@ public final class Iptables implements Tool {
                     if (a.chain != null && !isBuiltin(kind, a.chain)) throw XtError.plain(XtError.NO_CHAIN);
                     return 0;
                 }
-                zero(t, a.chain);
+                zero(t, a.chain, a.verbose ? out : null);
                 return 0;
             }
             case 'N' -> {
@@ -181,11 +184,12 @@ public final class Iptables implements Tool {
         return c;
     }
 
-    private static void zero(XtTable t, String chain) {
-        if (chain == null) {
-            for (XtChain c : t.chains()) t.zero(c);
-        } else {
-            t.zero(existing(t, chain));
+    /** -Z; with -v each chain is announced ("Zeroing chain `INPUT'"). */
+    private static void zero(XtTable t, String chain, PrintStream verbose) {
+        List<XtChain> cs = chain == null ? t.chains() : List.of(existing(t, chain));
+        for (XtChain c : cs) {
+            if (verbose != null) verbose.println("Zeroing chain `" + c.name() + "'");
+            t.zero(c);
         }
     }
 
@@ -264,8 +268,16 @@ public final class Iptables implements Tool {
         } else if (target != null && p.isGoto) {
             throw XtError.param("goto '" + p.jumpTo + "' is not a chain");
         }
-        if (target instanceof XtTarget.Reject rj && rj.with() == XtTarget.RejectWith.TCP_RESET && p.proto != 6) {
-            throw XtError.versioned(" RULE_APPEND failed (Invalid argument): rule in chain " + a.chain, 4);
+        if (target == XtTarget.Verdict.DROP && a.table.equals("nat")) {
+            throw XtError.param("\nThe \"nat\" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n");
+        }
+        if (target instanceof XtTarget.Reject rj) {
+            // ipt_REJECT's checkentry: tcp-reset needs -p tcp; the target is valid only in the
+            // filter table's INPUT, FORWARD and OUTPUT (measured: mangle INPUT is refused too).
+            boolean badHook = !a.table.equals("filter") || a.chain.equals("PREROUTING") || a.chain.equals("POSTROUTING");
+            if ((rj.with() == XtTarget.RejectWith.TCP_RESET && p.proto != 6) || badHook) {
+                throw XtError.versioned(" RULE_APPEND failed (Invalid argument): rule in chain " + a.chain, 4);
+            }
         }
         XtRule r = new XtRule(p.src, p.haveS ? p.smsk : 0, p.dst, p.haveD ? p.dmsk : 0, p.iniface, p.inWild, p.outiface,
                 p.outWild, p.proto, p.invflags, p.buildMatches(), target, null);

@@ -163,7 +163,8 @@ public final class Ss implements Tool {
         if (tcp) {
             List<TcpSock> socks = h.tcpSockets();
             for (TcpSock s : socks) if (s.state() == TcpSock.LISTEN) add(t, s, "tcp", conds);
-            for (TcpSock s : socks) if (s.state() != TcpSock.LISTEN) add(t, s, "tcp", conds);
+            // a TCP socket that is only bound (CLOSE) is in no table inet_diag dumps
+            for (TcpSock s : socks) if (s.state() != TcpSock.LISTEN && s.state() != TcpSock.CLOSE) add(t, s, "tcp", conds);
         }
         ctx.out().print(t.render());
         return 0;

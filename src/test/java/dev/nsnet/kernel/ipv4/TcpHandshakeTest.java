@@ -138,6 +138,56 @@ class TcpHandshakeTest {
         assertEquals(TcpSock.CLOSE, child.state());
     }
 
+    /**
+     * Over lo (MTU 65536) the same exchange as the real kernel's (tcpdump -i lo, 6.18): SYN win
+     * 65495 mss 65495, SYN-ACK win 65483 (65536 rounded down to mss - 12), then win 64 (<< 10).
+     */
+    @Test
+    void loopbackSegmentsCarryTheKernelsWindowsAndMss() {
+        Session s = UdpSockTest.pair();
+        List<String> seen = new ArrayList<>();
+        s.emulation.trace.attach(new PacketObserver() {
+            @Override
+            public void step(SkBuff skb, NetDevice dev, String func, String detail) {
+                if (!func.equals("ip_rcv") || !dev.name.equals("lo")) return;
+                byte[] b = skb.buf;
+                int t = skb.networkHeader + 20;
+                String mss = (Tcp.flags(b, t) & Tcp.SYN) != 0 ? " mss " + Bytes.u16(b, t + 22) : "";
+                int len = Ipv4.totLen(b, skb.networkHeader) - 20 - Tcp.doff(b, t);
+                seen.add(Tcp.srcPort(b, t) + " [" + Tcp.flagText(Tcp.flags(b, t)) + "] win " + Tcp.window(b, t) + mss
+                        + " len " + len);
+            }
+
+            @Override
+            public void drop(SkBuff skb, NetDevice dev, String func, DropReason reason, String detail) { }
+        });
+        var a = s.host.netns("a");
+        TcpSock srv = TcpSock.open(a, null);
+        srv.bind(Inet4.parse("127.0.0.1"), 9000);
+        srv.listen(1);
+        TcpSock cli = TcpSock.open(a, null);
+        cli.bind(0, 40011);
+        cli.connect(Inet4.parse("127.0.0.1"), 9000);
+        var sched = s.emulation.scheduler;
+        sched.sleep(1_000_000L);
+        TcpSock child = srv.accept(null);
+        cli.send(bytes("hello\n"), 0, 6);
+        cli.shutdownWrite();
+        sched.sleep(1_000_000L);
+        child.read(100);
+        child.close();
+        sched.sleep(1_000_000L);
+        assertEquals(List.of(
+                "40011 [S] win 65495 mss 65495 len 0",
+                "9000 [S.] win 65483 mss 65495 len 0",
+                "40011 [.] win 64 len 0",
+                "40011 [P.] win 64 len 6",
+                "9000 [.] win 64 len 0",
+                "40011 [F.] win 64 len 0",
+                "9000 [F.] win 64 len 0",
+                "40011 [.] win 64 len 0"), seen);
+    }
+
     @Test
     void timeWaitLastsSixtySecondsOnTheVirtualClock() {
         Session s = UdpSockTest.pair();
