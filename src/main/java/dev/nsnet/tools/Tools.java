@@ -43,6 +43,8 @@ public final class Tools {
         r.register(new dev.nsnet.tools.jobs.Kill());
         r.register(new dev.nsnet.tools.jobs.Jobs());
         r.register(new dev.nsnet.tools.traceroute.Traceroute());
+        r.register(new dev.nsnet.tools.curl.Curl());
+        r.register(new dev.nsnet.tools.python3.Python3());
         // nsnet-only (not a Linux command): builds the physical network between hosts, docs/world.md
         r.register(new NsnetWorld());
         return r;

@@ -39,6 +39,15 @@ public final class Fib {
     public static FibResult lookup(NetNamespace ns, int dst, int src, int tos, int oif, int iif, int mark,
                                    int scope, boolean ignoreLinkstate) {
         Ipv4Net net = Ipv4Net.of(ns);
+        if (!net.hasCustomRules) {
+            // fib_lookup() without custom rules: main (whose trie local shares), then default
+            FibTable t = net.table(Route.TABLE_MAIN, false);
+            FibResult res = t == null ? null : t.lookupResult(dst, src, tos, scope, oif, ignoreLinkstate);
+            if (res != null && res.type() != RouteType.THROW) return res;
+            t = net.table(Route.TABLE_DEFAULT, false);
+            res = t == null ? null : t.lookupResult(dst, src, tos, scope, oif, ignoreLinkstate);
+            return res != null && res.type() != RouteType.THROW ? res : null;
+        }
         List<FibRule> rules = net.rules;
         for (int i = 0, n = rules.size(); i < n; i++) {
             FibRule r = rules.get(i);
@@ -94,8 +103,7 @@ public final class Fib {
         if (Inet4.isZeronet(addr) || Inet4.isLbcast(addr)) return RouteType.BROADCAST;
         if (Inet4.isMulticast(addr)) return RouteType.MULTICAST;
         FibTable t = Ipv4Net.of(ns).table(tableId, false);
-        if (t == null) t = Ipv4Net.of(ns).table(Route.TABLE_MAIN, false);
-        if (t == null) return RouteType.BROADCAST;
+        if (t == null) return RouteType.BROADCAST; // __inet_dev_addr_type(): no such table yet
         FibResult res = t.lookupResult(addr, 0, 0, 0, 0, false);
         if (res == null || errnoOf(res) != null) return RouteType.UNICAST;
         // the first next hop's device decides (fib_info_nhc(res.fi, 0))
@@ -256,13 +264,15 @@ public final class Fib {
         if (cfg.table == 0) cfg.table = Route.TABLE_MAIN; // fib_new_table(net, 0) is main
         if (cfg.dstLen < 0 || cfg.dstLen > 32) throw new KernelException(Errno.EINVAL, "Invalid prefix length");
         if ((cfg.dst & ~FibTable.mask(cfg.dstLen)) != 0) throw new KernelException(Errno.EINVAL, "Invalid prefix for given prefix length");
+        // inet_rtm_newroute(): the table exists from here on, even when the route is then refused
+        FibTable t = Ipv4Net.of(ns).table(cfg.table, true);
         FibAlias nfa = createInfo(ns, cfg);
-        FibTable t = Ipv4Net.of(ns).table(cfg.table == 0 ? Route.TABLE_MAIN : cfg.table, true);
         List<FibAlias> l = t.aliases(cfg.dst, cfg.dstLen);
         int first = -1;
         if (l != null) {
             for (int i = 0; i < l.size(); i++) {
                 Route r = l.get(i).route;
+                if (r.table() != cfg.table) continue; // the other table of a merged trie
                 if (r.tos() == cfg.tos && r.metric() == cfg.priority) { first = i; break; }
             }
         }
@@ -274,7 +284,7 @@ public final class Fib {
             }
             for (int i = first; i < l.size(); i++) {
                 FibAlias fa = l.get(i);
-                if (fa.route.tos() != cfg.tos || fa.route.metric() != cfg.priority) break;
+                if (fa.route.table() != cfg.table || fa.route.tos() != cfg.tos || fa.route.metric() != cfg.priority) break;
                 if (fa.sameInfo(nfa.route)) throw new KernelException(Errno.EEXIST);
             }
         } else if ((cfg.nlflags & FibConfig.NLM_F_CREATE) == 0) {
@@ -285,6 +295,9 @@ public final class Fib {
         int pos = l.size();
         for (int i = 0; i < l.size(); i++) {
             Route r = l.get(i).route;
+            // fib_find_alias(): a prefix's aliases are grouped by table, highest id first
+            if (r.table() > cfg.table) continue;
+            if (r.table() < cfg.table) { pos = i; break; }
             if (r.tos() < cfg.tos) { pos = i; break; }
             if (r.tos() == cfg.tos && (append ? r.metric() > cfg.priority : r.metric() >= cfg.priority)) { pos = i; break; }
         }
@@ -306,6 +319,7 @@ public final class Fib {
         if (l == null) throw new KernelException(Errno.ESRCH);
         for (FibAlias fa : l) {
             Route r = fa.route;
+            if (r.table() != cfg.table) continue;
             if (r.tos() != cfg.tos) continue;
             if (cfg.type != RouteType.UNSPEC && r.type() != cfg.type) continue;
             if (cfg.scope != Route.SCOPE_NOWHERE && r.scope() != cfg.scope) continue;

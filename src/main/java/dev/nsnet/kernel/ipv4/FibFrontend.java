@@ -52,7 +52,8 @@ final class FibFrontend {
         if (l != null) {
             for (FibAlias fa : List.copyOf(l)) {
                 Route r = fa.route;
-                if (r.dev() == dev && r.prefsrc() == ifa.local && r.protocol() == Route.RTPROT_KERNEL) t.removed(fa);
+                if (r.table() == Route.TABLE_MAIN && r.dev() == dev && r.prefsrc() == ifa.local
+                        && r.protocol() == Route.RTPROT_KERNEL) t.removed(fa);
             }
         }
         Fib.magic(dev.ns, true, RouteType.UNICAST, prefix, ifa.prefixLen, ifa, ifa.rtPriority);

@@ -38,13 +38,17 @@ public final class FibRules {
             throw new KernelException(Errno.EINVAL, "Backward goto not supported");
         }
         if (rule.srcLen > 32 || rule.dstLen > 32) throw new KernelException(Errno.EINVAL, "Invalid prefix length");
+        // fib_newrule(): a duplicate is refused before ops->configure() touches anything
+        for (FibRule r : rules) if (r.sameAs(rule)) throw new KernelException(Errno.EEXIST);
+        // fib4_rule_configure(): local and main stop sharing a trie from the first rule on
+        net.unmerge();
+        net.hasCustomRules = true;
         if (rule.action == FibRule.FR_ACT_TO_TBL && rule.table == 0) {
             int id = 1;
             while (net.table(id, false) != null) id++;
             net.table(id, true);
             rule.table = id;
         }
-        for (FibRule r : rules) if (r.sameAs(rule)) throw new KernelException(Errno.EEXIST);
         int pos = 0;
         for (int i = 0; i < rules.size(); i++) {
             if (rules.get(i).pref > rule.pref) break;
@@ -80,6 +84,7 @@ public final class FibRules {
             if (m.srcLen != 0 && (r.srcLen != m.srcLen || r.src != m.src)) continue;
             if (m.dstLen != 0 && (r.dstLen != m.dstLen || r.dst != m.dst)) continue;
             if (m.tos != 0 && r.tos != m.tos) continue;
+            net.unmerge(); // fib4_rule_delete()
             net.rules.remove(r);
             net.hasCustomRules = true;
             return r;

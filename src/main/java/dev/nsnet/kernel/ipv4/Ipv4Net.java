@@ -22,7 +22,7 @@ public final class Ipv4Net {
      */
     Rtable rthOutput;
     /** Creation order of the tables (the fib_table_hash buckets list the newest first). */
-    private final List<FibTable> tableOrder = new ArrayList<>(2); // local and main, usually all
+    private final List<FibTable> tableOrder = new ArrayList<>(2); // main and local, usually all
     final List<FibRule> rules = new ArrayList<>(3); // the three default rules, usually all
     /** inet_addr_lst: local address -> the addresses carrying it (several devices may share one). */
     private final IntMap<List<IfAddr>> addrHash = new IntMap<>();
@@ -54,8 +54,7 @@ public final class Ipv4Net {
 
     Ipv4Net(NetNamespace ns) {
         this.ns = ns;
-        table(Route.TABLE_LOCAL, true);
-        table(Route.TABLE_MAIN, true);
+        // fib4_rules_init(): the default rules only; tables come with their first use (fib_new_table)
         rules.add(defaultRule(0, Route.TABLE_LOCAL));
         rules.add(defaultRule(32766, Route.TABLE_MAIN));
         rules.add(defaultRule(32767, Route.TABLE_DEFAULT));
@@ -75,15 +74,26 @@ public final class Ipv4Net {
     /** net.ipv4.ip_forward, which is conf/all/forwarding. */
     public int ipForward() { return devconfAll.v[DevConf.FORWARDING]; }
 
-    /** fib_get_table() (create false) / fib_new_table() (create true). */
+    /**
+     * fib_get_table() (create false) / fib_new_table() (create true). While no rule was ever added
+     * or deleted, a new local table is an alias of main's trie (main is made first if needed).
+     */
     public FibTable table(int id, boolean create) {
         FibTable t = tables.get(id);
         if (t == null && create) {
-            t = new FibTable(id);
+            FibTable.Trie trie = id == Route.TABLE_LOCAL && !hasCustomRules
+                    ? table(Route.TABLE_MAIN, true).trie : new FibTable.Trie();
+            t = new FibTable(id, trie);
             tables.put(id, t);
             tableOrder.add(t);
         }
         return t;
+    }
+
+    /** fib_unmerge(): the local table gets its own trie again (the first rule added or deleted). */
+    void unmerge() {
+        FibTable local = tables.get(Route.TABLE_LOCAL);
+        if (local != null) local.unmergeFrom(tables.get(Route.TABLE_MAIN));
     }
 
     /** Tables in the order a dump of all tables visits them (fib_table_hash bucket, newest first). */

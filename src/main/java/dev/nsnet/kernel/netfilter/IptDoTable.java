@@ -2,8 +2,6 @@ package dev.nsnet.kernel.netfilter;
 
 import dev.nsnet.kernel.core.NetDevice;
 import dev.nsnet.kernel.core.SkBuff;
-import dev.nsnet.kernel.ipv4.IcmpSend;
-import dev.nsnet.kernel.wire.Icmp;
 import dev.nsnet.kernel.wire.Ipv4;
 import dev.nsnet.trace.Tracepoints;
 
@@ -91,7 +89,7 @@ final class IptDoTable {
                         pos = 0;
                     }
                     case XtTarget.Reject rj -> {
-                        reject(skb, rj.with());
+                        NfReject.send(skb, dev, rj.with());
                         t.lastChain = chain;
                         t.lastPos = pos;
                         return NfHook.NF_DROP;
@@ -129,11 +127,6 @@ final class IptDoTable {
             t.lastPos = -1;
         }
         return c.policy;
-    }
-
-    /** reject_tg(): nf_send_unreach() for the ICMP kinds; TCP resets need a TCP stack (not yet). */
-    private static void reject(SkBuff skb, XtTarget.RejectWith with) {
-        if (with.icmpCode >= 0) IcmpSend.send(skb, Icmp.DEST_UNREACH, with.icmpCode, 0);
     }
 
     private static String describe(XtTable t, XtChain c, int pos, XtRule r) {

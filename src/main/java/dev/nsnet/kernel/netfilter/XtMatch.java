@@ -22,16 +22,28 @@ public sealed interface XtMatch {
      * (XT_TCP_INV_SRCPT / XT_TCP_INV_DSTPT). {@code proto} is 6 (tcp) or 17 (udp). Non-first
      * fragments never match; a truncated header does not match.
      */
-    record TcpUdp(int proto, int spMin, int spMax, boolean invSrc, int dpMin, int dpMax, boolean invDst)
-            implements XtMatch {
+    record TcpUdp(int proto, int spMin, int spMax, boolean invSrc, int dpMin, int dpMax, boolean invDst,
+                  int flgMask, int flgCmp, boolean invFlags) implements XtMatch {
+        /** Ports only (udp, or tcp without --tcp-flags). */
+        public TcpUdp(int proto, int spMin, int spMax, boolean invSrc, int dpMin, int dpMax, boolean invDst) {
+            this(proto, spMin, spMax, invSrc, dpMin, dpMax, invDst, 0, 0, false);
+        }
+
         public String name() { return proto == Ipv4.PROTO_TCP ? "tcp" : "udp"; }
 
         public boolean match(SkBuff skb, int nh, int th, int fragoff) {
             if (fragoff != 0) return false;
             if (th + 4 > skb.tail()) return false;
             int sp = Bytes.u16(skb.buf, th), dp = Bytes.u16(skb.buf, th + 2);
-            return ((sp >= spMin && sp <= spMax) ^ invSrc) && ((dp >= dpMin && dp <= dpMax) ^ invDst);
+            if (!(((sp >= spMin && sp <= spMax) ^ invSrc) && ((dp >= dpMin && dp <= dpMax) ^ invDst))) return false;
+            if (!hasFlags()) return true;
+            // tcp_mt(): the flags byte under the mask must equal the comparison value.
+            if (th + 14 > skb.tail()) return false;
+            return ((skb.buf[th + 13] & flgMask) == flgCmp) ^ invFlags;
         }
+
+        /** --tcp-flags / --syn given. */
+        public boolean hasFlags() { return flgMask != 0 || flgCmp != 0 || invFlags; }
 
         public boolean hasSport() { return spMin != 0 || spMax != 0xffff || invSrc; }
 

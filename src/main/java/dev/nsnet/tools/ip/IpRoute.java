@@ -526,6 +526,13 @@ public final class IpRoute implements IpObject {
         }
         if (f.tb != 0) {
             FibTable t = net.table(f.tb, false);
+            if (t == null && !flush && f.tb == Route.TABLE_MAIN) {
+                // save_route_errhndlr(): a dump of the main table ignores its ENOENT (no main table yet)
+                IpPrint p = IpPrint.of(ctx.out(), o);
+                p.newJsonObj();
+                p.deleteJsonObj();
+                return 0;
+            }
             if (t == null) {
                 ctx.err().print("Error: ipv4: FIB table does not exist.\n");
                 ctx.err().print(flush ? "Flush terminated\n" : "Dump terminated\n");

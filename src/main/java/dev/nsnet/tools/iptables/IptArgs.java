@@ -301,8 +301,26 @@ final class IptArgs {
         switch (m) {
             case RuleParser.PortState p -> {
                 String proto = p.proto == 6 ? "tcp" : "udp";
-                String opt = longExt(name, "source-port", "sport", "destination-port", "dport");
+                String opt = p.proto == 6
+                        ? longExt(name, "source-port", "sport", "destination-port", "dport", "tcp-flags", "syn")
+                        : longExt(name, "source-port", "sport", "destination-port", "dport");
                 if (opt == null) return false;
+                if (opt.equals("tcp-flags") || opt.equals("syn")) {
+                    if (p.haveFlags) throw XtError.param("Only one of `--syn' or `--tcp-flags'  allowed");
+                    p.haveFlags = true;
+                    p.invFlags = invert;
+                    if (opt.equals("syn")) {
+                        p.flgMask = 0x17;
+                        p.flgCmp = 0x02;
+                        return true;
+                    }
+                    String mask = requireArg(shown, val);
+                    if (optind >= argv.size() || argv.get(optind).startsWith("-") || argv.get(optind).startsWith("!"))
+                        throw XtError.param("--tcp-flags requires two args.");
+                    p.flgMask = RuleParser.parseTcpFlags(mask);
+                    p.flgCmp = RuleParser.parseTcpFlags(argv.get(optind++));
+                    return true;
+                }
                 String v = requireArg(shown, val);
                 int[] r = RuleParser.parsePorts(v, proto);
                 if (opt.equals("source-port") || opt.equals("sport")) {

@@ -64,6 +64,11 @@ final class IptFormat {
             case XtMatch.TcpUdp t -> {
                 if (t.hasSport()) savePorts(sb, "--sport", t.spMin(), t.spMax(), t.invSrc());
                 if (t.hasDport()) savePorts(sb, "--dport", t.dpMin(), t.dpMax(), t.invDst());
+                if (t.hasFlags()) {
+                    if (t.invFlags()) sb.append(" !");
+                    sb.append(" --tcp-flags ").append(RuleParser.tcpFlagNames(t.flgMask())).append(' ')
+                            .append(RuleParser.tcpFlagNames(t.flgCmp()));
+                }
             }
             case XtMatch.Icmp i -> {
                 if (i.invert()) sb.append(" !");
@@ -226,6 +231,11 @@ final class IptFormat {
                 sb.append(' ').append(proto);
                 printPorts(sb, "spt", t.spMin(), t.spMax(), t.invSrc(), numeric, proto);
                 printPorts(sb, "dpt", t.dpMin(), t.dpMax(), t.invDst(), numeric, proto);
+                if (t.hasFlags()) {
+                    sb.append(" flags:").append(t.invFlags() ? "!" : "");
+                    if (numeric) sb.append(String.format("0x%02X/0x%02X", t.flgMask(), t.flgCmp()));
+                    else sb.append(RuleParser.tcpFlagNames(t.flgMask())).append('/').append(RuleParser.tcpFlagNames(t.flgCmp()));
+                }
             }
             case XtMatch.Icmp i -> {
                 sb.append(" icmp");

@@ -28,6 +28,8 @@ final class RuleParser {
         final int proto;
         int spMin = 0, spMax = 0xffff, dpMin = 0, dpMax = 0xffff;
         boolean invS, invD, haveS, haveD;
+        int flgMask, flgCmp;
+        boolean invFlags, haveFlags;
         PortState(int proto) { this.proto = proto; }
     }
     static final class IcmpState {
@@ -167,6 +169,32 @@ final class RuleParser {
         }
     }
 
+    /** TCP flag names in the order iptables prints them. */
+    static final String[] TCP_FLAGS = {"FIN", "SYN", "RST", "PSH", "ACK", "URG"};
+
+    /** libxt_tcp parse_tcp_flags(): comma-separated names (any case), ALL and NONE. */
+    static int parseTcpFlags(String s) {
+        int v = 0;
+        for (String f : s.split(",", -1)) {
+            int bit = -1;
+            for (int i = 0; i < TCP_FLAGS.length; i++) if (TCP_FLAGS[i].equalsIgnoreCase(f)) bit = 1 << i;
+            if (f.equalsIgnoreCase("ALL")) bit = 0x3f;
+            if (f.equalsIgnoreCase("NONE")) bit = 0;
+            if (bit < 0) throw XtError.param("Unknown TCP flag `" + f + "'");
+            v |= bit;
+        }
+        return v;
+    }
+
+    static String tcpFlagNames(int v) {
+        if (v == 0) return "NONE";
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < TCP_FLAGS.length; i++) {
+            if ((v & (1 << i)) != 0) sb.append(sb.length() == 0 ? "" : ",").append(TCP_FLAGS[i]);
+        }
+        return sb.toString();
+    }
+
     static XtTarget.RejectWith parseRejectWith(String s) {
         return switch (s) {
             case "icmp-net-unreachable", "net-unreach" -> XtTarget.RejectWith.ICMP_NET_UNREACHABLE;
@@ -196,7 +224,8 @@ final class RuleParser {
         List<XtMatch> out = new ArrayList<>();
         for (Object o : matches) {
             switch (o) {
-                case PortState p -> out.add(new XtMatch.TcpUdp(p.proto, p.spMin, p.spMax, p.invS, p.dpMin, p.dpMax, p.invD));
+                case PortState p -> out.add(new XtMatch.TcpUdp(p.proto, p.spMin, p.spMax, p.invS, p.dpMin, p.dpMax, p.invD,
+                        p.flgMask, p.flgCmp, p.invFlags));
                 case IcmpState i -> out.add(new XtMatch.Icmp(i.type < 0 ? 0xff : i.type, i.type < 0 ? 0 : i.codeMin,
                         i.type < 0 ? 0xff : i.codeMax, i.inv));
                 case CommentState c -> {

@@ -59,6 +59,32 @@ class DevTest {
         assertEquals(4, root.dev("f").ifindex);
     }
 
+    /*
+     * __dev_change_net_namespace() refusals, each with its extack message (fuzz seed 462;
+     * golden/501-fuzz-netns-move-name-clash recorded on kernel 6.18): the name taken in the target,
+     * the fallback name taken too, an altname of the device taken, the requested ifindex taken.
+     */
+    @Test
+    void moveIntoNamespaceWithClashesExplainsWhy() {
+        NetNamespace x = host.createNetns();
+        veth(x, "veth0", "eth0");
+        NetDevice v = veth(root, "veth0", "peer0");
+        KernelException e = assertThrows(KernelException.class, () -> Dev.changeNetNamespace(v, x, null));
+        assertEquals(Errno.EEXIST, e.errno);
+        assertEquals("An interface with the same name exists in the target netns", e.extack);
+        e = assertThrows(KernelException.class, () -> Dev.changeNetNamespace(v, x, "eth0"));
+        assertEquals("Unable to use 'eth0' for the new interface name in the target netns", e.extack);
+        NetDevice w = veth(root, "x0", "x1");
+        w.altnames.add("eth0");
+        host.altnamesAdded++;
+        e = assertThrows(KernelException.class, () -> Dev.changeNetNamespace(w, x, null));
+        assertEquals("An interface with the altname eth0 exists in the target netns", e.extack);
+        e = assertThrows(KernelException.class, () -> Dev.changeNetNamespace(Veth.peer(w), x, null, 1));
+        assertEquals("The ifindex 1 is not available in the target netns", e.extack);
+        Dev.changeNetNamespace(v, x, "veth9");
+        assertSame(v, x.dev("veth9"));
+    }
+
     @Test
     void vethCarrierNeedsBothEndsUp() {
         NetDevice a = veth(root, "a0", "b0");

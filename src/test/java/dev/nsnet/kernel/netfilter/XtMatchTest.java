@@ -29,6 +29,25 @@ class XtMatchTest {
     }
 
     @Test
+    void tcpFlagsUnderMaskAndSyn() {
+        SkBuff syn = p.packet("10.0.0.1", "10.0.0.2", Ipv4.PROTO_TCP, 40000, 22);
+        // the packet helper leaves 8 transport bytes; give it a full TCP header with SYN
+        syn.put(12);
+        syn.buf[syn.transportHeader + 13] = 0x02;
+        XtMatch isSyn = new XtMatch.TcpUdp(6, 0, 0xffff, false, 0, 0xffff, false, 0x17, 0x02, false);
+        XtMatch notSyn = new XtMatch.TcpUdp(6, 0, 0xffff, false, 0, 0xffff, false, 0x17, 0x02, true);
+        assertTrue(m(isSyn, syn));
+        assertFalse(m(notSyn, syn));
+        syn.buf[syn.transportHeader + 13] = 0x12; // SYN|ACK: not a bare SYN under FIN,SYN,RST,ACK
+        assertFalse(m(isSyn, syn));
+        assertTrue(m(notSyn, syn));
+        assertTrue(m(new XtMatch.TcpUdp(6, 0, 0xffff, false, 0, 0xffff, false, 0x12, 0x12, false), syn));
+        // a header too short for the flags byte does not match
+        SkBuff shortTcp = p.packet("10.0.0.1", "10.0.0.2", Ipv4.PROTO_TCP, 40000, 22);
+        assertFalse(m(isSyn, shortTcp));
+    }
+
+    @Test
     void portsNeverMatchANonFirstFragment() {
         SkBuff frag = p.packet("10.0.0.1", "10.0.0.2", Ipv4.PROTO_UDP, 53, 53, 185 /* offset 1480 */);
         assertFalse(m(new XtMatch.TcpUdp(17, 0, 0xffff, false, 53, 53, false), frag));

@@ -79,6 +79,20 @@ class IptablesTest {
     }
 
     @Test
+    void tcpFlagsForms() {
+        run("iptables -A INPUT -p tcp --dport 22 ! --syn");
+        run("iptables -A INPUT -p tcp --tcp-flags ALL NONE -j DROP");
+        run("iptables -S INPUT");
+        assertEquals("-P INPUT ACCEPT\n-A INPUT -p tcp -m tcp --dport 22 ! --tcp-flags FIN,SYN,RST,ACK SYN\n"
+                + "-A INPUT -p tcp -m tcp --tcp-flags FIN,SYN,RST,PSH,ACK,URG NONE -j DROP\n", out());
+        run("iptables -L INPUT -n");
+        assertTrue(out().contains("tcp dpt:22 flags:!0x17/0x02\n"));
+        assertEquals(2, run("iptables -A INPUT -p tcp --tcp-flags SYN"));
+        assertEquals("iptables v1.8.9 (nf_tables): --tcp-flags requires two args.\n"
+                + "Try `iptables -h' or 'iptables --help' for more information.\n", out());
+    }
+
+    @Test
     void errorsAsTheRealTool() {
         assertEquals(1, run("iptables -D INPUT -s 1.2.3.4 -j DROP"));
         assertEquals("iptables: Bad rule (does a matching rule exist in that chain?).\n", out());
