@@ -29,41 +29,6 @@ final class KnownIssues {
     }
 
     /**
-     * KNOWN HANG, tools/ping/PingLoop.java (mainLoop/pinger): a ping that may send back to back
-     * (-f, -A, or an -i interval under 1 ms, which ping keeps in whole ms; -i values that do not
-     * parse, e.g. {@code -i %s}, are read as 0 as iputils does) without a small -c bound never lets
-     * virtual time pass: on the emulated links a reply costs 0 ns, so the loop sends and receives
-     * for ever at one instant and neither -w nor the 20 s line timeout can fire. A real ping spends
-     * a few microseconds per probe (111892 probes in `-i 0 -w 1` on the sandbox's lo). Such mutants
-     * are not run until ping charges time per probe; docs/robustness.md lists this.
-     */
-    static boolean knownHang(List<String> words) {
-        int at = words.indexOf("ping");
-        if (at < 0) return false;
-        List<String> a = words.subList(at + 1, words.size());
-        boolean burst = a.contains("-f") || a.contains("-A");
-        int i = a.indexOf("-i");
-        if (i >= 0) {
-            double v;
-            try {
-                v = i + 1 < a.size() ? Double.parseDouble(a.get(i + 1)) : 0;
-            } catch (NumberFormatException e) {
-                v = 0;
-            }
-            if (!(v >= 0.001)) burst = true;
-        }
-        if (!burst) return false;
-        int c = a.indexOf("-c");
-        if (c < 0 || c + 1 >= a.size()) return true;
-        try {
-            long n = Long.parseLong(a.get(c + 1));
-            return n <= 0 || n > 10_000;
-        } catch (NumberFormatException e) {
-            return true;
-        }
-    }
-
-    /**
      * Whether the command sends packets (ping, traceroute, nc, also under ip netns exec): a ping
      * that gets no reply fails (exit 1) after its packets made the bridges learn, as on Linux.
      */

@@ -265,6 +265,10 @@ final class PingLoop {
                 do {
                     next = pinger();
                     next = scheduleExit(next);
+                    // A flood (interval 0) is paced by round trips on a real host. The emulated data
+                    // path takes no virtual time, so charge each immediate re-send one emulated RTT;
+                    // otherwise time would never pass and -w or the line timeout could never fire.
+                    if (next <= 0 && interval == 0) ctx.sleepUntil(sched.now() + REPLY_COST_US * 1000);
                 } while (next <= 0);
                 long until = sched.now() + next * MS;
                 ctx.waitFor(() -> exiting || sock.readable(), until);
