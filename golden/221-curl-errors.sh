@@ -1,4 +1,4 @@
-# curl failures: connection refused (with and without -s/-S, the progress meter of a failure, -v's trace), an unknown host, no route (Network is unreachable), timeouts against an address that swallows SYNs (-m 1, --connect-timeout 1), the 000 code of -w, bad options and URLs
+# curl failures: connection refused (with and without -s/-S, the progress meter of a failure, -v's trace), an unknown host, no route (Network is unreachable), timeouts against an address that swallows SYNs (-m, --connect-timeout; only their 000 and exit 28: the 'after N ms' of their messages is 1000 or 1001 from run to run), the 000 code of -w, bad options and URLs
 sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
 sysctl -q -w net.ipv6.conf.default.disable_ipv6=1
 ip netns add a
@@ -19,9 +19,9 @@ ip netns exec a curl -sv http://10.0.0.2:8001/
 ip netns exec a curl -s -o /dev/null -w '%{http_code}\n' http://10.0.0.2:8001/
 ip netns exec a curl -sS http://nope/
 ip netns exec a curl -sS http://192.0.2.1/
-ip netns exec a curl -sS -m 1 http://10.0.0.9/
-ip netns exec a curl -sS --connect-timeout 1 http://10.0.0.9:8080/
-ip netns exec a curl -sS -m 1 -o /dev/null -w '%{http_code}\n' http://10.0.0.9/
+ip netns exec a curl -s -m 1 -o /dev/null -w '%{http_code} %{exitcode}\n' http://10.0.0.9/
+ip netns exec a curl -s --connect-timeout 1 -o /dev/null -w '%{http_code}\n' http://10.0.0.9:8080/
+ip netns exec a curl -s -m 0.5 --connect-timeout 3 -o /dev/null -w '%{http_code}\n' http://10.0.0.9/
 ip netns exec a curl
 ip netns exec a curl -sS --bogus http://10.0.0.2:8000/
 ip netns exec a curl -sS -m abc http://10.0.0.2:8000/

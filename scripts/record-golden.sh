@@ -167,11 +167,12 @@ if [ "${1:-}" = --inner ]; then
 fi
 
 # ---------------------------------------------------------------- outer --
-normalise() { # the same blanking that the Java suite applies (ping and traceroute times)
+normalise() { # the same blanking that the Java suite applies (ping and traceroute times, http.server log dates)
   sed -E -e 's/time=[0-9.]+ ?ms/time=X ms/g' \
          -e 's/(rtt min\/avg\/max\/mdev = ).*/\1X/' \
          -e 's/(, time )[0-9]+ms/\1Xms/' \
-         -e 's/  [0-9]+\.[0-9]{3} ms/  X ms/g' "$1"
+         -e 's/  [0-9]+\.[0-9]{3} ms/  X ms/g' \
+         -e 's/^([0-9.]+ - - \[)[0-9]{2}\/[A-Z][a-z]{2}\/[0-9]{4} [0-9:]{8}(\] )/\1DATE\2/' "$1"
 }
 
 usage() {

@@ -34,6 +34,8 @@ import java.util.List;
  * <li>Control plane: heap bytes per pod and the time to create pods (netns + veth into a bridge
  * + address + default route), through the kernel control API directly, not text commands
  * ({@link BenchPods}).</li>
+ * <li>TCP pod to pod through the bridge: bulk transfer in emulated bytes per real second and
+ * connections per second ({@link BenchTcp}).</li>
  * </ul>
  * Benchmarks read the wall clock; the model never does. The worlds are built with the same Linux
  * commands a script would use (setup is not timed).
@@ -48,10 +50,10 @@ public final class Bench {
             Usage: nsnet bench [--quick] [--only NAME] [--help]
             Measures nsnet itself and prints 'bench NAME: VALUE UNIT' lines.
               --quick       small counts (a smoke test; figures are not meaningful)
-              --only NAME   run one benchmark: veth, bridge, redline, pod_heap, pod_create
+              --only NAME   run one benchmark: veth, bridge, redline, pod_heap, pod_create, tcp_bulk, tcp_crr
             """;
 
-    static final List<String> NAMES = List.of("veth", "bridge", "redline", "pod_heap", "pod_create");
+    static final List<String> NAMES = List.of("veth", "bridge", "redline", "pod_heap", "pod_create", "tcp_bulk", "tcp_crr");
 
     /** Entry point for {@code nsnet bench} (wired by cli/Main). */
     public static int run(PrintStream out, String[] args) {
@@ -90,6 +92,8 @@ public final class Bench {
         if (only == null || only.equals("redline")) failures += pps(out, "redline", Path.REDLINE, warm, count, runs, KERNEL_REDLINE_PPS);
         if (only == null || only.equals("pod_heap")) failures += BenchPods.heap(out, quick ? 500 : 20_000);
         if (only == null || only.equals("pod_create")) failures += BenchPods.create(out, quick ? 1_000 : 100_000);
+        if (only == null || only.equals("tcp_bulk")) failures += BenchTcp.bulk(out, quick ? 4L << 20 : 512L << 20, quick ? 1 : 3);
+        if (only == null || only.equals("tcp_crr")) failures += BenchTcp.crr(out, quick ? 500 : 20_000, quick ? 1 : 3);
         return failures == 0 ? 0 : 1;
     }
 

@@ -110,11 +110,60 @@ public final class Demo {
             // let ARP/neighbour timers settle between cases, as a person reading would
             emu.scheduler.sleep(1_000_000_000L);
         }
+        section(out, (5 + CASES.length) + ". " + WEB[1]);
+        int web = webRequest(sh, emu, trace);
         section(out, "Summary");
         for (int i = 0; i < CASES.length; i++) {
             out.println((status[i] == 0 ? "  reachable    " : "  UNREACHABLE  ") + CASES[i][0] + "  (" + CASES[i][1] + ")");
         }
-        return new Outcome(status, emu, reg);
+        out.println((web == 0 ? "  served       " : "  NOT SERVED   ") + WEB[0] + "  (" + WEB[1] + ")");
+        int[] all = java.util.Arrays.copyOf(status, status.length + 1);
+        all[status.length] = web;
+        return new Outcome(all, emu, reg);
+    }
+
+    /** The web request of the demo: the URL pod1 fetches and what it shows. */
+    public static final String[] WEB = {"http://203.0.113.10/",
+        "pod1 -> baidu's web server: a real HTTP request (curl to python3 -m http.server 80)"};
+
+    /**
+     * Starts {@code python3 -m http.server 80} on baidu in the background, then lets pod1 fetch
+     * {@link #WEB}. The trace keeps the TCP handshake's first two packets, the SYN (its whole way
+     * from pod1 out through node1 and the router to baidu) and the SYN-ACK (its way back): the rest
+     * of the connection takes the same path.
+     */
+    static int webRequest(Shell sh, Emulation emu, boolean trace) {
+        PrintStream out = sh.out;
+        Host baidu = emu.host("baidu");
+        sh.background(baidu, "python3 -m http.server 80");
+        String line = "ip netns exec pod1 curl -s -o /dev/null -w '%{http_code}\\n' " + WEB[0];
+        ByteArrayPrint traceBuf = new ByteArrayPrint();
+        TextTrace t = trace ? TextTrace.attach(emu, traceBuf.stream) : null;
+        int rc = sh.run(sh.node, line);
+        if (t != null) {
+            t.detach();
+            out.println();
+            out.println("Hop by hop, the handshake's SYN and SYN-ACK (the request and the page follow the same path):");
+            out.print(handshake(traceBuf.text()));
+        }
+        return rc;
+    }
+
+    /** The trace blocks ("[time] #N what" and its hops) up to the first packet after the SYN-ACK. */
+    static String handshake(String trace) {
+        StringBuilder b = new StringBuilder();
+        boolean synAckSeen = false;
+        for (String l : trace.split("\n", -1)) {
+            boolean header = l.matches("\\[[ 0-9.]+\\] #[0-9]+ .*");
+            if (header && synAckSeen && !l.contains("SYN")) break;
+            if (header && l.contains("SYN") && l.contains("ACK")) synAckSeen = true;
+            if (header && l.contains("[S.]")) synAckSeen = true;
+            // a packet's first step (tcp_transmit_skb) comes before its IP header exists: the
+            // tracer's summary of it is not yet meaningful, the next header line names it
+            if (header && l.contains(" ethertype 0x")) continue;
+            if (!l.isEmpty()) b.append(l).append('\n');
+        }
+        return b.toString();
     }
 
     private static void section(PrintStream out, String title) {
@@ -238,6 +287,17 @@ public final class Demo {
             this.node = node;
             this.reg = reg;
             this.out = out;
+        }
+
+        /** Starts {@code line} on {@code h} as a background process (the shell's {@code &}). */
+        void background(Host h, String line) {
+            out.println(h.hostname + "# " + line + " &");
+            emu.scheduler.sleep(1_000_000L);
+            List<String> argv = new ArrayList<>(Words.split(line));
+            Process p = h.spawn(argv.get(0), h.rootNs);
+            ToolContext ctx = new ToolContext(p, out, out, reg, null);
+            emu.processes.start(p, () -> reg.run(ctx, argv));
+            emu.scheduler.sleep(100_000_000L);
         }
 
         int run(Host h, String line) {

@@ -61,6 +61,9 @@ final class DiffCommand implements Callable<Integer> {
                 return 0;
             }
             out.print(Differ.render(d, cmds.size()));
+            if (d.index() < cmds.size()) {
+                out.println("(" + file + " line " + loaded.script().lines().get(d.index()).number() + ")");
+            }
             if (!noState) {
                 List<String> prefix = cmds.subList(0, Math.min(cmds.size(), d.index() + 1));
                 String dump = StateDump.script(prefix);

@@ -61,6 +61,16 @@ public final class Host {
         for (NetNamespace o : namespaces) o.forgetPeer(ns);
     }
 
+    /**
+     * put_net() as seen from user space: a namespace that has lost its last name (/run/netns) and
+     * its last process is destroyed.
+     */
+    public void releaseNetns(NetNamespace ns) {
+        if (ns == rootNs || ns.dead) return;
+        if (netnsName(ns) != null || !ns.processes().isEmpty()) return;
+        destroyNetns(ns);
+    }
+
     public List<NetNamespace> namespaces() { return namespaces; }
 
     public Map<String, NetNamespace> namedNetns() { return named; }

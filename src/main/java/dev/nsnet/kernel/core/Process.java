@@ -22,6 +22,14 @@ public final class Process {
         this.netns = netns;
     }
 
+    /** setns(2) on a network namespace: the process's nsproxy now points at {@code ns}. */
+    public void setns(NetNamespace ns) {
+        if (ns == netns) return;
+        netns.processes().remove(this);
+        netns = ns;
+        ns.processes().add(this);
+    }
+
     @Override
     public String toString() { return comm + "[" + pid + "]"; }
 }

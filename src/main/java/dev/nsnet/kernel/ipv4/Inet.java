@@ -89,14 +89,25 @@ public final class Inet {
         return in;
     }
 
-    /** inetdev_changename(): labels follow the device name, keeping an alias suffix ("eth0:1"). */
+    /**
+     * inetdev_changename(): labels follow the device name. The first address of the list gets the
+     * bare name; every later one keeps its alias suffix (from the first ':' of its old label) or,
+     * having none, gets ":N", N its position in the list (1-based). A suffix that does not fit in
+     * IFNAMSIZ overwrites the end of the name.
+     */
     private static void changeName(InDevice in) {
         String name = in.dev.name;
+        int named = 0;
         for (IfAddr ifa : in.ifaList) {
-            int colon = ifa.label.indexOf(':');
-            String suffix = colon >= 0 ? ifa.label.substring(colon) : "";
-            String l = name + suffix;
-            ifa.label = l.length() > 15 ? name : l;
+            String old = ifa.label;
+            if (named++ == 0) {
+                ifa.label = name;
+                continue;
+            }
+            int colon = old.indexOf(':');
+            String suffix = colon >= 0 ? old.substring(colon) : ":" + named;
+            if (suffix.length() + name.length() < 16) ifa.label = name + suffix;
+            else ifa.label = name.substring(0, Math.max(0, 15 - suffix.length())) + suffix;
         }
     }
 

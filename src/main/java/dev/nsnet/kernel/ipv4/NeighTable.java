@@ -115,8 +115,12 @@ public final class NeighTable {
 
     // ------------------------------------------------------------------ lookup / create
 
-    /** neigh_lookup() (loopback and point-to-point devices key every address as 0.0.0.0). */
-    public Neigh lookup(NetDevice dev, int ip) { return hash.get(NeighHash.key(dev.ifindex, keyFor(dev, ip))); }
+    /**
+     * neigh_lookup(): the exact key. Entries of loopback and point-to-point devices are all keyed
+     * 0.0.0.0 (arp_constructor), so a netlink request naming another address finds none of them;
+     * the data path maps the next hop itself first ({@link #keyFor}, __ipv4_neigh_lookup_noref).
+     */
+    public Neigh lookup(NetDevice dev, int ip) { return hash.get(NeighHash.key(dev.ifindex, ip)); }
 
     /** __neigh_lookup(..., creat): finds or creates. */
     public Neigh lookupOrCreate(NetDevice dev, int ip) {
@@ -124,9 +128,16 @@ public final class NeighTable {
         return n != null ? n : create(dev, ip);
     }
 
-    /** __neigh_create() with arp_constructor(): NOARP for lo, multicast and broadcast. */
+    /**
+     * __neigh_create() with arp_constructor(): NOARP for lo, multicast and broadcast. The
+     * constructor rewrites a loopback/point-to-point key to 0.0.0.0, and an entry that then already
+     * exists under the final key is returned instead of the new one (so `ip neigh add X dev lo`
+     * updates the 0.0.0.0 entry loopback traffic uses).
+     */
     public Neigh create(NetDevice dev, int ip) {
         ip = keyFor(dev, ip);
+        Neigh existing = hash.get(NeighHash.key(dev.ifindex, ip));
+        if (existing != null) return existing;
         long now = ns.emulation().now();
         Neigh n = new Neigh(this, dev, ip, parms(dev));
         n.seq = ++createSeq;

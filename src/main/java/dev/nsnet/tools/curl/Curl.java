@@ -183,7 +183,29 @@ public final class Curl implements Tool {
             }
         }
         if (host.isEmpty()) return null;
-        return new Url(host, port, path);
+        return new Url(host, port, removeDotSegments(path));
+    }
+
+    /** RFC 3986 5.2.4 on the path (curl normalises "/." and "/a/../" before sending). */
+    static String removeDotSegments(String pathAndQuery) {
+        int q = pathAndQuery.indexOf('?');
+        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+        String query = q < 0 ? "" : pathAndQuery.substring(q);
+        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        String[] segs = path.split("/", -1);
+        for (int i = 1; i < segs.length; i++) {
+            String sgm = segs[i];
+            boolean last = i == segs.length - 1;
+            if (sgm.equals(".")) {
+                if (last) out.add("");
+            } else if (sgm.equals("..")) {
+                if (!out.isEmpty()) out.remove(out.size() - 1);
+                if (last) out.add("");
+            } else {
+                out.add(sgm);
+            }
+        }
+        return "/" + String.join("/", out) + query;
     }
 
     /** The scheme of a URL ("http" when none is given), lower case. */

@@ -5,6 +5,7 @@ import dev.nsnet.kernel.core.NetNamespace;
 import dev.nsnet.kernel.core.Process;
 import dev.nsnet.tools.Tool;
 import dev.nsnet.tools.ToolContext;
+import dev.nsnet.tools.ToolRegistry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +73,12 @@ public final class Ip implements Tool {
     public int run(ToolContext ctx, List<String> argv) {
         Process proc = ctx.process();
         NetNamespace saved = proc.netns;
+        boolean exec = false;
         try {
             return runInner(ctx, argv);
+        } catch (ToolRegistry.Exec e) {
+            exec = true; // the process becomes the exec'd program: it stays where ip put it
+            throw e;
         } catch (IpError e) {
             ctx.out().flush();
             ctx.err().print(e.text);
@@ -84,7 +89,7 @@ public final class Ip implements Tool {
             kernelError(ctx, e);
             return 2;
         } finally {
-            if (proc.netns != saved) {
+            if (!exec && proc.netns != saved) {
                 NetNamespace left = proc.netns;
                 setns(proc, saved);
                 // `ip -n X netns del X`: the namespace dies once ip leaves it.
@@ -226,9 +231,5 @@ public final class Ip implements Tool {
     }
 
     /** setns(CLONE_NEWNET) of the running process (ip -n NAME). */
-    static void setns(Process p, NetNamespace ns) {
-        p.netns.processes().remove(p);
-        p.netns = ns;
-        ns.processes().add(p);
-    }
+    static void setns(Process p, NetNamespace ns) { p.setns(ns); }
 }

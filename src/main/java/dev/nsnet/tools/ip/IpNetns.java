@@ -7,6 +7,7 @@ import dev.nsnet.kernel.core.NetNamespace;
 import dev.nsnet.kernel.core.NetnsIds;
 import dev.nsnet.kernel.core.Process;
 import dev.nsnet.tools.ToolContext;
+import dev.nsnet.tools.ToolRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -242,12 +243,7 @@ public final class IpNetns implements IpObject {
     }
 
     /** put_net(): the namespace goes when no name and no process hold it any more. */
-    public static void release(Host h, NetNamespace ns) {
-        if (ns == h.rootNs || ns.dead) return;
-        if (h.netnsName(ns) != null) return;
-        if (!ns.processes().isEmpty()) return;
-        h.destroyNetns(ns);
-    }
+    public static void release(Host h, NetNamespace ns) { h.releaseNetns(ns); }
 
     int identify(ToolContext ctx, List<String> args) {
         Process p;
@@ -300,7 +296,7 @@ public final class IpNetns implements IpObject {
         NetNamespace ns = ctx.host().netns(name);
         if (ns == null)
             throw IpError.exit("Cannot open network namespace \"" + name + "\": No such file or directory\n");
-        return execIn(ctx, ns, args.subList(1, args.size()));
+        return execReplacing(ctx, ns, args.subList(1, args.size()));
     }
 
     /** do_switch() (setns into {@code ns}) then execvp(): the command runs as this same process. */
@@ -320,5 +316,17 @@ public final class IpNetns implements IpObject {
             if (proc.netns != before) Ip.setns(proc, before);
             release(ctx.host(), ns);
         }
+    }
+
+    /** The same as {@link #execIn} for the one-namespace form: execvp() replaces ip (no nesting). */
+    private int execReplacing(ToolContext ctx, NetNamespace ns, List<String> argv) {
+        ctx.out().flush();
+        if (ctx.registry().get(argv.get(0)) == null) {
+            ctx.err().print("exec of \"" + argv.get(0) + "\" failed: No such file or directory\n");
+            ctx.err().flush();
+            return 1;
+        }
+        Ip.setns(ctx.process(), ns);
+        throw new ToolRegistry.Exec(new ArrayList<>(argv));
     }
 }

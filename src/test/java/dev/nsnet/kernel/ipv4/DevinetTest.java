@@ -63,6 +63,30 @@ class DevinetTest {
         Devinet.newAddr(d, r);
     }
 
+    /*
+     * inetdev_changename() (fuzz seed 306; golden/504-fuzz-addr-labels-after-rename recorded on
+     * kernel 6.18): the first address gets the bare name, the others keep their alias suffix or get
+     * ":N" (their 1-based position); a suffix that does not fit cuts the end of the name.
+     */
+    @Test
+    void renameRelabelsAddressesLikeInetdevChangename() {
+        add(veth0, "10.0.1.3/28", 0);
+        add(veth0, "10.0.1.2/28", 0);
+        Devinet.AddrRequest web = addr("10.0.1.4/28");
+        web.label = "veth0:web";
+        Devinet.newAddr(veth0, web);
+        add(veth0, "10.0.2.1/24", 0);
+        Dev.changeName(veth0, "abcdefghijklmn");
+        List<String> labels = new ArrayList<>();
+        for (IfAddr a : InDevice.of(veth0).addresses()) labels.add(Inet4.format(a.local) + " " + a.label);
+        assertEquals(List.of("10.0.1.3 abcdefghijklmn", "10.0.2.1 abcdefghijklm:2", "10.0.1.2 abcdefghijklm:3",
+                "10.0.1.4 abcdefghijk:web"), labels);
+        Dev.changeName(veth0, "x");
+        labels.clear();
+        for (IfAddr a : InDevice.of(veth0).addresses()) labels.add(a.label);
+        assertEquals(List.of("x", "x:2", "x:3", "x:web"), labels);
+    }
+
     @Test
     void primariesSortedByScopeSecondariesLast() {
         // golden/020-addr-add-show

@@ -109,6 +109,52 @@ class FibTest {
         assertEquals(Errno.ENETUNREACH, Fib.errnoOf(lookup("10.53.0.1")));
     }
 
+    /*
+     * fib_new_table() / fib_unmerge() (fuzz seeds 16, 49, 103, 134; golden/502 and 503 recorded on
+     * kernel 6.18): a fresh namespace has no table; a local table made before any rule shares
+     * main's trie, so the longest prefix wins across both; the first rule splits them again.
+     */
+    @Test
+    void tablesAreMadeOnDemandAndLocalSharesMainUntilTheFirstRule() {
+        NetNamespace fresh = ns.host.createNetns();
+        Ipv4Net net = Ipv4Net.of(fresh);
+        assertNull(net.table(Route.TABLE_MAIN, false));
+        assertNull(net.table(Route.TABLE_LOCAL, false));
+        // without a local table every address is "broadcast" to inet_addr_type()
+        assertEquals(RouteType.BROADCAST, Fib.addrType(fresh, ip("10.1.1.1")));
+        FibConfig bad = route("192.168.2.0/24", "10.0.1.1", null);
+        bad.table = 100;
+        assertThrows(KernelException.class, () -> Fib.insert(fresh, bad));
+        assertEquals(0, net.table(100, false).size(), "the table outlives the refused route");
+
+        Dev.open(fresh.loopback); // 127.0.0.1/8: fib_magic() makes local, and main first
+        FibTable main = net.table(Route.TABLE_MAIN, false);
+        FibTable local = net.table(Route.TABLE_LOCAL, false);
+        assertTrue(local.sharesTrieWith(main));
+        Devinet.newAddr(fresh.loopback, addr("10.0.0.1/8"));
+        NetDevice v = Veth.create(fresh, "veth3", 0x020000000011L, 0, fresh, "veth2", 0x020000000012L, 0);
+        Dev.open(v);
+        Devinet.newAddr(v, addr("10.0.3.254/16"));
+        FibResult merged = Fib.lookup(fresh, ip("10.0.2.1"), 0, 0, 0, Fib.LOOPBACK_IFINDEX, 0);
+        assertSame(v, merged.dev(), "main's /16 beats local's /8 in the shared trie");
+        assertEquals(RouteType.UNICAST, Fib.addrType(fresh, ip("10.0.2.1")));
+        assertTrue(main.dump().stream().allMatch(fa -> fa.route.table() == Route.TABLE_MAIN));
+        int localRoutes = local.size();
+
+        FibRule r = new FibRule();
+        r.src = ip("192.0.2.1");
+        r.srcLen = 32;
+        r.table = 100;
+        FibRules.add(fresh, r, false);
+        assertFalse(local.sharesTrieWith(main));
+        assertEquals(localRoutes, local.dump().size());
+        assertEquals(1, main.dump().size());
+        FibResult split = Fib.lookup(fresh, ip("10.0.2.1"), 0, 0, 0, Fib.LOOPBACK_IFINDEX, 0);
+        assertEquals(RouteType.LOCAL, split.type(), "the local rule is looked up first now");
+        assertSame(fresh.loopback, split.dev());
+        assertEquals(RouteType.LOCAL, Fib.addrType(fresh, ip("10.0.2.1")));
+    }
+
     @Test
     void nexthopChecks() {
         KernelException e = assertThrows(KernelException.class, () -> Fib.insert(ns, route("192.168.6.0/24", "10.9.0.2", null)));
