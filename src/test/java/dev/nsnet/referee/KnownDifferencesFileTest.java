@@ -20,7 +20,8 @@ class KnownDifferencesFileTest {
         Path root = KernelRunner.repoRoot();
         assertNotNull(root, "no checkout found");
         KnownDifferences known = KnownDifferences.read(root.resolve("golden/KNOWN_DIFFERENCES"));
-        assertTrue(known.size() > 0, "golden/KNOWN_DIFFERENCES is empty or missing");
+        // the file must exist; it may hold no entry at all once every divergence found is fixed
+        assertTrue(Files.isRegularFile(root.resolve("golden/KNOWN_DIFFERENCES")), "golden/KNOWN_DIFFERENCES is missing");
         Path fuzz = root.resolve("fuzz");
         if (!Files.isDirectory(fuzz)) return;
         List<Path> scripts;

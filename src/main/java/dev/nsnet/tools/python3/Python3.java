@@ -7,11 +7,11 @@ import java.util.List;
 /**
  * {@code python3}, reduced to the one program nsnet models: {@code python3 -m http.server}
  * (Lib/http/server.py of Debian 12's Python 3.11.2). Its command line is that module's argparse
- * ({@code [--bind ADDRESS] [--directory DIRECTORY] [port]}, {@code -b}/{@code -d} short forms);
+ * ({@code [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [port]}, long forms too; -p only HTTP/1.0);
  * every other use of python3 is refused with a clear message, since nsnet runs no Python code.
  */
 public final class Python3 implements Tool {
-    static final String USAGE = "usage: server.py [-h] [--cgi] [--bind ADDRESS] [--directory DIRECTORY] [port]\n";
+    static final String USAGE = "usage: server.py [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [port]\n";
 
     @Override
     public String name() { return "python3"; }
@@ -37,10 +37,11 @@ public final class Python3 implements Tool {
             }
             switch (opt) {
                 case "-h", "--help" -> {
-                    ctx.out().print(HELP);
+                    ctx.out().print(USAGE);
+                    ctx.out().println("(nsnet models the options -b/--bind, -d/--directory and -p HTTP/1.0 of http.server)");
                     return 0;
                 }
-                case "-b", "--bind", "-d", "--directory" -> {
+                case "-b", "--bind", "-d", "--directory", "-p", "--protocol" -> {
                     if (val == null) {
                         if (i + 1 >= rest.size()) {
                             ctx.err().print(USAGE);
@@ -50,6 +51,10 @@ public final class Python3 implements Tool {
                         val = rest.get(++i);
                     }
                     if (opt.equals("-b") || opt.equals("--bind")) bind = val;
+                    if ((opt.equals("-p") || opt.equals("--protocol")) && !val.equals("HTTP/1.0")) {
+                        ctx.err().println("python3: -m http.server -p " + val + " is not supported by nsnet (only HTTP/1.0)");
+                        return 2;
+                    }
                     // --directory: the served directory is virtual and always empty (docs/http.md)
                 }
                 case "--cgi" -> {
@@ -82,27 +87,13 @@ public final class Python3 implements Tool {
 
     private static String longName(String opt) {
         return switch (opt) {
-            case "-b", "--bind" -> "--bind/-b";
-            default -> "--directory/-d";
+            case "-b", "--bind" -> "-b/--bind";
+            case "-p", "--protocol" -> "-p/--protocol";
+            default -> "-d/--directory";
         };
     }
 
     private static boolean isInt(String s) {
         return s.trim().matches("[+-]?[0-9]{1,9}");
     }
-
-    static final String HELP = """
-            usage: server.py [-h] [--cgi] [--bind ADDRESS] [--directory DIRECTORY] [port]
-
-            positional arguments:
-              port                  bind to this port (default: 8000)
-
-            options:
-              -h, --help            show this help message and exit
-              --cgi                 run as CGI server
-              --bind ADDRESS, -b ADDRESS
-                                    bind to this address (default: all interfaces)
-              --directory DIRECTORY, -d DIRECTORY
-                                    serve this directory (default: current directory)
-            """;
 }
