@@ -22,7 +22,6 @@ class IpOutputAllocTest {
      * calls (Fib.lookup 32 B, Inet.ifaByAddr 128 B of iterators for fib_validate_source's
      * local-source check); the data path's own code allocates nothing.
      */
-    @org.junit.jupiter.api.Disabled("waits for allocation-free Fib.lookup and Inet.ifaByAddr (control plane)")
     @Test
     void forwardingAllocatesNothingPerPacket() {
         IpInputWorld w = new IpInputWorld();
