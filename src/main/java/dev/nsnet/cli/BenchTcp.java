@@ -125,6 +125,9 @@ final class BenchTcp {
             emu.processes.waitFor(() -> p.server().eof(), emu.now() + 1_000_000_000L);
             p.server().close();
             emu.processes.waitFor(() -> p.client().state() == TcpSock.TIME_WAIT, emu.now() + 1_000_000_000L);
+            if (p.client().state() != TcpSock.TIME_WAIT) {
+                throw new IllegalStateException("connection " + i + " did not close: " + TcpSock.stateName(p.client().state()));
+            }
             if ((i + 1) % 1000 == 0) emu.scheduler.sleep(61_000_000_000L);
         }
     }

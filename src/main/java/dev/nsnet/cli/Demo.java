@@ -19,7 +19,9 @@ import java.util.List;
  * {@code nsnet demo}: builds the world of the article's figures 1, 4, 5 and 6 with the commands a
  * CNI bridge plugin would run (printed, because they teach), draws it, and traces three pings hop
  * by hop: pod to pod through the bridge (L2), pod to its own host (up through the bridge into the
- * host's L3) and pod to a remote web server (routed out of the physical NIC, through a router).
+ * host's L3) and pod to a remote web server (routed out of the physical NIC, through a router);
+ * then a real web request: pod1's {@code curl} to {@code python3 -m http.server 80} on the remote
+ * host, tracing the TCP handshake's SYN there and its SYN-ACK back.
  */
 public final class Demo {
     private Demo() { }
@@ -28,7 +30,8 @@ public final class Demo {
             Usage: nsnet demo [--no-trace] [--help]
             Builds a Kubernetes-style node (two pods on a bridge, a physical NIC, a router and a
             remote web host), printing every command, then pings pod->pod, pod->host and
-            pod->remote host, tracing each packet hop by hop through the kernel model.
+            pod->remote host, and fetches a web page from the remote host with curl, tracing
+            each packet hop by hop through the kernel model.
               --no-trace   print the pings only, not the per-hop trace
             """;
 

@@ -48,7 +48,10 @@ class NeighTableTest {
         NeighTable tbl = NeighTable.of(a);
         PingSocket s = PingSocket.open(a, true);
         assertEquals(0, IpInputWorld.echo(s, ip("127.0.0.1"), 7, 1, 56));
+        // a raw socket sees the request and the reply
         assertInstanceOf(PingSocket.Datagram.class, s.poll());
+        assertInstanceOf(PingSocket.Datagram.class, s.poll());
+        assertNull(s.poll());
         Neigh zero = tbl.lookup(lo, 0);
         assertEquals(NeighState.NOARP, zero.nudState);
         int before = tbl.size();
@@ -62,6 +65,7 @@ class NeighTableTest {
         assertEquals(0, IpInputWorld.echo(s, ip("127.0.0.1"), 7, 2, 56));
         w.run(1000);
         assertNull(s.poll(), "the echo went out with a foreign destination MAC and was dropped");
+        assertEquals(3, lo.stats.rxPackets, "request, reply, and the second request that ip_rcv dropped");
     }
 
     @Test

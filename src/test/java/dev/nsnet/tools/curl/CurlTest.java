@@ -95,6 +95,34 @@ class CurlTest {
     }
 
     @Test
+    void verboseRefusalInterleavesWithTheProgressMeter() {
+        Session s = pair();
+        String meter0 = "\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0";
+        assertEquals(new Session.Result(7, """
+                  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current
+                                                 Dload  Upload   Total   Spent    Left  Speed
+                """ + meter0 + """
+                *   Trying 10.0.0.2:8001...
+                * connect to 10.0.0.2 port 8001 failed: Connection refused
+                * Failed to connect to 10.0.0.2 port 8001 after 0 ms: Couldn't connect to server
+                """ + meter0 + """
+
+                * Closing connection 0
+                curl: (7) Failed to connect to 10.0.0.2 port 8001 after 0 ms: Couldn't connect to server
+                """), s.capture("ip netns exec a curl -v http://10.0.0.2:8001/"));
+    }
+
+    @Test
+    void includeWritesTheHeadersBeforeTheBody() {
+        Session s = withServer();
+        Session.Result r = s.capture("ip netns exec a curl -si http://10.0.0.2:8000/");
+        String out = r.output().replaceAll("Date: .* GMT", "Date: DATE");
+        assertTrue(out.startsWith("HTTP/1.0 200 OK\r\nServer: SimpleHTTP/0.6 Python/3.11.2\r\nDate: DATE\r\n"
+                + "Content-type: text/html; charset=utf-8\r\nContent-Length: 187\r\n\r\n<!DOCTYPE HTML>\n"), out);
+        assertTrue(out.endsWith("</html>\n"), out);
+    }
+
+    @Test
     void urlPathsAreNormalisedAndTheServerRedirectsADirectoryWithoutSlash() {
         assertEquals("/", Curl.removeDotSegments("/."));
         assertEquals("/b/", Curl.removeDotSegments("/a/../b/"));
