@@ -161,9 +161,6 @@ public final class Demo {
             if (header && synAckSeen && !l.contains("SYN")) break;
             if (header && l.contains("SYN") && l.contains("ACK")) synAckSeen = true;
             if (header && l.contains("[S.]")) synAckSeen = true;
-            // a packet's first step (tcp_transmit_skb) comes before its IP header exists: the
-            // tracer's summary of it is not yet meaningful, the next header line names it
-            if (header && l.contains(" ethertype 0x")) continue;
             if (!l.isEmpty()) b.append(l).append('\n');
         }
         return b.toString();

@@ -21,6 +21,16 @@ public final class PacketSummary {
         byte[] b = skb.buf;
         int proto = skb.protocol & 0xffff;
         int l3 = -1;
+        int t = skb.transportHeader;
+        if (skb.networkHeader < 0 && skb.macHeader < 0 && t >= 0 && t + 14 <= b.length) {
+            // tcp_transmit_skb / udp_send_skb: only the transport header exists yet
+            if (skb.sk instanceof dev.nsnet.kernel.ipv4.TcpSock) {
+                return "TCP segment :" + Bytes.u16(b, t) + " > :" + Bytes.u16(b, t + 2) + " " + tcpFlags(b[t + 13]);
+            }
+            if (skb.sk instanceof dev.nsnet.kernel.ipv4.UdpSock) {
+                return "UDP datagram :" + Bytes.u16(b, t) + " > :" + Bytes.u16(b, t + 2);
+            }
+        }
         if (skb.networkHeader >= 0 && skb.networkHeader + 1 <= b.length) {
             l3 = skb.networkHeader;
             if (proto != Ether.P_IP && proto != Ether.P_ARP) {
