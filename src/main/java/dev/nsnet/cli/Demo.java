@@ -155,12 +155,14 @@ public final class Demo {
     /** The trace blocks ("[time] #N what" and its hops) up to the first packet after the SYN-ACK. */
     static String handshake(String trace) {
         StringBuilder b = new StringBuilder();
-        boolean synAckSeen = false;
+        String synAck = null; // the "#N" of the SYN-ACK: its blocks are the last ones shown
         for (String l : trace.split("\n", -1)) {
             boolean header = l.matches("\\[[ 0-9.]+\\] #[0-9]+ .*");
-            if (header && synAckSeen && !l.contains("SYN")) break;
-            if (header && l.contains("SYN") && l.contains("ACK")) synAckSeen = true;
-            if (header && l.contains("[S.]")) synAckSeen = true;
+            if (header) {
+                String id = l.substring(l.indexOf('#'), l.indexOf(' ', l.indexOf('#')));
+                if (synAck != null && !synAck.equals(id)) break;
+                if (synAck == null && l.contains("[S.]")) synAck = id;
+            }
             if (!l.isEmpty()) b.append(l).append('\n');
         }
         return b.toString();
