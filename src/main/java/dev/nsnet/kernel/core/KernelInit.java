@@ -28,6 +28,7 @@ public final class KernelInit {
     public static synchronized void ensure() {
         if (done) return;
         done = true;
+        registerNotifier(RtnlLink::rtnetlinkEvent);
         dev.nsnet.kernel.ipv4.Inet.init();
         dev.nsnet.kernel.bridge.BrInit.init();
     }

@@ -247,6 +247,21 @@ public final class RtnlLink {
      * device, or a dump) allocates an nsid for the peer's namespace (peernet2id_alloc); -1 when
      * the device links within its own namespace.
      */
+    /**
+     * rtnetlink_event() / rtmsg_ifinfo(): each RTM_NEWLINK notification of a device is filled by
+     * rtnl_fill_ifinfo(), whose IFLA_LINK_NETNSID allocates the peer namespace's id in the device's
+     * namespace (a veth raised, its mtu or address changed, its carrier gained...).
+     */
+    static void rtnetlinkEvent(NetdevEvent ev, NetDevice dev) {
+        if (dev.ns == null || dev.ns.dead) return;
+        switch (ev) {
+            // linkwatch_do_dev() tells only about a device that is up (netdev_state_change)
+            case CHANGE -> { if (dev.isUp()) fillLinkNetnsid(dev); }
+            case UP, DOWN, CHANGEMTU, CHANGEADDR, CHANGENAME, CHANGEUPPER, CHANGELOWERSTATE -> fillLinkNetnsid(dev);
+            default -> { }
+        }
+    }
+
     public static int fillLinkNetnsid(NetDevice dev) {
         NetNamespace l = linkNet(dev);
         return l == null ? -1 : dev.ns.nsidAlloc(l);

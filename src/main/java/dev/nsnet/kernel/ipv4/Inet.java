@@ -35,6 +35,9 @@ public final class Inet {
         Arp.init();
     }
 
+    /** IPV4_MIN_MTU: inetdev_valid_mtu(). */
+    static final int IPV4_MIN_MTU = 68;
+
     /** inetdev_event(). */
     static void inetdevEvent(NetdevEvent ev, NetDevice dev) {
         NetNamespace ns = dev.ns;
@@ -64,6 +67,22 @@ public final class Inet {
                     } catch (dev.nsnet.kernel.core.KernelException e) {
                         // already there from an earlier up: inet_insert_ifa() returns -EEXIST, ignored
                     }
+                }
+            }
+            case CHANGEMTU -> {
+                // IPv4 needs 68 bytes: below, the device loses its in_device (addresses, routes,
+                // conf, ARP parms); at 68 or more again it gets a fresh one (no address: the
+                // loopback's 127.0.0.1 only comes back with the next NETDEV_UP)
+                boolean valid = dev.mtu >= IPV4_MIN_MTU;
+                if (in != null && !valid) {
+                    Devinet.destroy(in);
+                    dev.ipPtr = null;
+                    NeighTable tbl = NeighTable.of(ns);
+                    tbl.parmsRelease(dev);
+                    tbl.ifdown(dev);
+                } else if (in == null && valid && dev.ns != null) {
+                    inetdevInit(dev);
+                    NeighTable.of(ns).parmsAlloc(dev);
                 }
             }
             case CHANGENAME -> {

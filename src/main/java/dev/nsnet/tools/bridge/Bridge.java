@@ -31,7 +31,7 @@ public final class Bridge implements Tool {
 
         IpPrint printer(ToolContext ctx) { return new IpPrint(ctx.out(), json, pretty, oneline > 0); }
 
-        NetDevice dev(String name) { return ns.dev(name); }
+        NetDevice dev(String name) { return dev.nsnet.tools.ip.IpUtil.llNameToIndex(ns, name); } // ll_name_to_index()
 
         /** ll_index_to_name(). */
         String indexToName(int ifindex) {

@@ -184,7 +184,7 @@ public final class IpAddress implements IpObject {
         if (!scoped && add && lcl != null && lcl.family == IpRouteUtil.AF_INET && (lcl.addr >>> 24) == 127) {
             scope = 254;
         }
-        NetDevice dev = ns.dev(d);
+        NetDevice dev = IpUtil.llNameToIndex(ns, d);
         if (dev == null) throw IpError.nodev(d);
         if (validGiven || prefGiven) {
             if (validLft == 0) throw new IpError("valid_lft is zero\n", 1);
@@ -341,7 +341,7 @@ public final class IpAddress implements IpObject {
             }
         }
         if (filterDev != null) {
-            NetDevice d = ns.dev(filterDev);
+            NetDevice d = IpUtil.llNameToIndex(ns, filterDev);
             if (d == null) throw new IpError("Device \"" + filterDev + "\" does not exist.\n", 1);
             f.ifindex = d.ifindex;
         }

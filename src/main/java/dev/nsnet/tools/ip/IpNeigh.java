@@ -133,7 +133,7 @@ public final class IpNeigh implements IpObject {
             if (b.length > 6) mac = IpUtil.macOf(java.util.Arrays.copyOf(b, 6));
         }
         NetNamespace ns = ctx.netns();
-        NetDevice d = dev == null ? null : ns.dev(dev);
+        NetDevice d = dev == null ? null : IpUtil.llNameToIndex(ns, dev);
         if (dev != null && d == null) throw IpError.nodev(dev);
         NeighTable tbl = NeighTable.of(ns);
         if (proxy) {
@@ -168,7 +168,7 @@ public final class IpNeigh implements IpObject {
             throw new IpError("Device and address are required arguments.\n", 1);
         }
         NetNamespace ns = ctx.netns();
-        NetDevice d = ns.dev(dev);
+        NetDevice d = IpUtil.llNameToIndex(ns, dev);
         if (d == null) throw new IpError("Cannot find device \"" + dev + "\"\n", 1);
         Neigh n = NeighTable.of(ns).rtmGetNeigh(d, dst.addr);
         IpPrint p = IpPrint.of(ctx.out(), opts);
@@ -235,8 +235,9 @@ public final class IpNeigh implements IpObject {
         }
         NetNamespace ns = ctx.netns();
         int index = 0;
+        IpUtil.llInitMap(ns); // ipneigh_list_or_flush()
         if (filterDev != null) {
-            NetDevice d = ns.dev(filterDev);
+            NetDevice d = IpUtil.llNameToIndex(ns, filterDev);
             if (d == null) throw IpError.nodev(filterDev);
             index = d.ifindex;
         }

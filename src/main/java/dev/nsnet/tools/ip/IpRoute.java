@@ -229,7 +229,7 @@ public final class IpRoute implements IpObject {
         }
         if (!dstOk) throw new IpError(USAGE, 255);
         if (d != null) {
-            NetDevice dev = ns.dev(d);
+            NetDevice dev = IpUtil.llNameToIndex(ns, d);
             if (dev == null) throw IpError.nodev(d);
             cfg.oif = dev;
         }
@@ -504,9 +504,9 @@ public final class IpRoute implements IpObject {
                 }
             }
         }
-        if (id != null && ns.dev(id) == null) throw IpError.nodev(id);
+        if (id != null && IpUtil.llNameToIndex(ns, id) == null) throw IpError.nodev(id);
         if (od != null) {
-            f.oif = ns.dev(od);
+            f.oif = IpUtil.llNameToIndex(ns, od);
             if (f.oif == null) throw IpError.nodev(od);
         }
         if (id != null) return 0; // no route of a FIB dump carries an input interface

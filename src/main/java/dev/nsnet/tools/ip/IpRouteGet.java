@@ -81,11 +81,11 @@ final class IpRouteGet {
         if (dst == null) throw new IpError("need at least a destination address\n", 1);
         NetDevice iif = null, oif = null;
         if (idev != null) {
-            iif = ns.dev(idev);
+            iif = IpUtil.llNameToIndex(ns, idev);
             if (iif == null) throw IpError.nodev(idev);
         }
         if (odev != null) {
-            oif = ns.dev(odev);
+            oif = IpUtil.llNameToIndex(ns, odev);
             if (oif == null) throw IpError.nodev(odev);
         }
         int s = src == null ? 0 : src;

@@ -5,6 +5,21 @@ package dev.nsnet.tools.ip;
  * {@code get_integer}, {@code get_unsigned}, {@code check_ifname}, {@code ll_addr_a2n}).
  */
 public final class IpUtil {
+    /**
+     * ll_name_to_index() without a link cache: an RTM_GETLINK request by name, whose answer
+     * (rtnl_fill_ifinfo) allocates the id of the device's link namespace as a side effect.
+     */
+    public static dev.nsnet.kernel.core.NetDevice llNameToIndex(dev.nsnet.kernel.core.NetNamespace ns, String name) {
+        dev.nsnet.kernel.core.NetDevice d = ns.dev(name);
+        if (d != null) dev.nsnet.kernel.core.RtnlLink.fillLinkNetnsid(d);
+        return d;
+    }
+
+    /** ll_init_map(): a dump of every link, which allocates the ids of all their link namespaces. */
+    public static void llInitMap(dev.nsnet.kernel.core.NetNamespace ns) {
+        for (dev.nsnet.kernel.core.NetDevice d : ns.devices()) dev.nsnet.kernel.core.RtnlLink.fillLinkNetnsid(d);
+    }
+
     private IpUtil() { }
 
     /** matches(prefix, word) == 0: {@code arg} is a non-empty prefix of {@code word}. */

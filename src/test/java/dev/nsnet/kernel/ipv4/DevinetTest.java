@@ -87,6 +87,24 @@ class DevinetTest {
         assertEquals(List.of("x", "x:2", "x:3", "x:web"), labels);
     }
 
+    /*
+     * inetdev_event(NETDEV_CHANGEMTU) (fuzz seed 1499; golden/507-fuzz-mtu-below-ipv4-min recorded
+     * on kernel 6.18): below 68 bytes lo loses its in_device with 127.0.0.1 and its local routes;
+     * at 68 it gets an empty one back, and 127.0.0.1 returns only with the next up.
+     */
+    @Test
+    void mtuBelowIpv4MinimumDestroysTheInDevice() {
+        NetDevice lo = ns.loopback;
+        Dev.setMtu(lo, 67);
+        assertEquals(null, InDevice.of(lo));
+        assertTrue(Ipv4Net.of(ns).table(Route.TABLE_LOCAL, false).dump().isEmpty(), "127.0.0.1's routes went with it");
+        Dev.setMtu(lo, 68);
+        assertTrue(InDevice.of(lo).addresses().isEmpty());
+        Dev.close(lo);
+        Dev.open(lo);
+        assertEquals("127.0.0.1/8", list(lo));
+    }
+
     @Test
     void primariesSortedByScopeSecondariesLast() {
         // golden/020-addr-add-show
