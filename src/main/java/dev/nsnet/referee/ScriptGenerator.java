@@ -12,7 +12,9 @@ import java.util.Random;
  * (via, dev, types, tables, metrics), rules, static neighbours, sysctls, links going up and down,
  * moves between namespaces, renames, deletes, wrong names, bounded pings, and the observation
  * commands. It keeps a rough model of the world so that most commands are valid, and picks wrong
- * names on purpose now and then so that the error paths are exercised too.
+ * names on purpose now and then so that the error paths are exercised too. After those steps come
+ * (from a second random stream, so the steps above are the same as before they were added)
+ * filter-table iptables commands and their listings, bounded pings, nc to closed ports and ss.
  *
  * <p>Stability (CONFORMANCE.md, golden/README.md): IPv6 is off everywhere, every veth and bridge
  * gets an explicit MAC, a wait line separates any link-state change from the next observation or
@@ -46,7 +48,7 @@ public final class ScriptGenerator {
     private static final int[] PLENS = {24, 24, 24, 24, 16, 32, 28, 8};
     private static final int[] HOSTS = {1, 2, 3, 10, 254};
 
-    private final Random r;
+    private Random r;
     private final List<Unit> units = new ArrayList<>();
     private final List<String> netns = new ArrayList<>();
     private final Map<String, Map<String, Dev>> devs = new LinkedHashMap<>();
@@ -66,6 +68,7 @@ public final class ScriptGenerator {
     public static List<Unit> generate(long seed) {
         ScriptGenerator g = new ScriptGenerator(seed);
         g.build(12 + g.r.nextInt(24));
+        g.extras(seed);
         return List.copyOf(g.units);
     }
 
@@ -462,5 +465,120 @@ public final class ScriptGenerator {
         } else if (w < 95) emit(exec(ns, "sysctl " + pick(new String[] {"net.ipv4.ip_forward", "net.ipv4.conf.all.rp_filter",
             "net.ipv4.conf." + devName(ns) + ".forwarding", "net.ipv4.ip_default_ttl", "net.ipv4.conf.default.forwarding"})));
         else emit(ip(ns, "netns list"));
+    }
+
+    // ------------------------------------------------------ netfilter, sockets --
+
+    private final Map<String, List<String>> chains = new LinkedHashMap<>();
+    private final Map<String, List<String>> rules = new LinkedHashMap<>();
+    private static final String[] BUILTIN = {"INPUT", "OUTPUT", "FORWARD"};
+    private static final String[] USER_CHAINS = {"pods", "Mid", "x1"};
+
+    /**
+     * Steps over the commands added after the first generator (iptables filter table, nc, ss),
+     * drawn from a second random stream derived from the seed and appended after the original
+     * steps, so that every seed's original script stays a prefix of its new one.
+     */
+    private void extras(long seed) {
+        r = new Random(seed * 0x9E3779B97F4A7C15L + 0x1F0A);
+        if (!chance(75)) return;
+        waitIfDirty();
+        int n = 3 + r.nextInt(12);
+        for (int i = 0; i < n; i++) netfilter();
+        if (chance(40)) sockets();
+        String ns = anyNs();
+        emit(chance(50) ? iptables(ns, "-S") : exec(ns, "iptables-save"));
+    }
+
+    private String iptables(String ns, String rest) { return exec(ns, "iptables " + rest); }
+
+    private List<String> userChains(String ns) { return chains.computeIfAbsent(ns, k -> new ArrayList<>()); }
+
+    private String chain(String ns, boolean userOk) {
+        List<String> u = userChains(ns);
+        if (userOk && !u.isEmpty() && chance(35)) return pick(u);
+        if (chance(4)) return pick(USER_CHAINS);
+        return pick(BUILTIN);
+    }
+
+    private String cidr() {
+        return chance(50) ? subnetIp(r.nextInt(4), pick(HOSTS)) + (chance(50) ? "" : "/32")
+            : "10.0." + r.nextInt(4) + ".0/24";
+    }
+
+    private String ruleSpec(String ns, String chain) {
+        StringBuilder b = new StringBuilder();
+        if (chance(35)) b.append(chance(10) ? " ! -s " : " -s ").append(cidr());
+        if (chance(30)) b.append(" -d ").append(cidr());
+        boolean in = chain.equals("INPUT") || chain.equals("FORWARD") || !chain.equals("OUTPUT") && chance(50);
+        if (chance(25)) b.append(in ? " -i " : " -o ").append(devName(ns));
+        String proto = pick(new String[] {"", "", "icmp", "tcp", "udp"});
+        if (!proto.isEmpty()) {
+            b.append(" -p ").append(proto);
+            if (!proto.equals("icmp") && chance(60)) b.append(" --dport ").append(pick(new int[] {22, 80, 8080, 5000}));
+        }
+        List<String> targets = new ArrayList<>(List.of("ACCEPT", "ACCEPT", "DROP", "DROP", "REJECT", "RETURN"));
+        for (String c : userChains(ns)) if (!c.equals(chain)) targets.add(c);
+        if (chance(90)) b.append(" -j ").append(pick(targets));
+        return b.toString().trim();
+    }
+
+    private void netfilter() {
+        String ns = anyNs();
+        int w = r.nextInt(100);
+        if (w < 30) {
+            String c = chain(ns, true);
+            String spec = ruleSpec(ns, c);
+            boolean insert = chance(30);
+            String pos = insert && chance(40) ? " 1" : "";
+            emit(iptables(ns, (insert ? "-I " : "-A ") + c + pos + " " + spec));
+            rules.computeIfAbsent(ns, k -> new ArrayList<>()).add(c + " " + spec);
+        } else if (w < 37) {
+            List<String> l = rules.getOrDefault(ns, List.of());
+            if (!l.isEmpty() && chance(75)) {
+                String rl = pick(l);
+                emit(iptables(ns, "-D " + rl));
+                l.remove(rl);
+            } else emit(iptables(ns, "-D " + chain(ns, true) + " 1"));
+        } else if (w < 42) {
+            String c = chance(90) ? pick(BUILTIN) : chain(ns, true);
+            emit(iptables(ns, "-P " + c + " " + (chance(60) ? "DROP" : "ACCEPT")));
+        } else if (w < 49) {
+            String c = pick(USER_CHAINS);
+            emit(iptables(ns, "-N " + c));
+            if (!userChains(ns).contains(c)) userChains(ns).add(c);
+        } else if (w < 53) {
+            String c = chance(80) ? chain(ns, true) : "";
+            emit(iptables(ns, ("-X " + c).trim()));
+        } else if (w < 57) {
+            emit(iptables(ns, ("-F " + (chance(60) ? chain(ns, true) : "")).trim()));
+        } else if (w < 60) {
+            emit(iptables(ns, ("-Z " + (chance(60) ? chain(ns, true) : "")).trim()));
+        } else if (w < 72) {
+            emit(iptables(ns, "-S" + (chance(40) ? " " + chain(ns, true) : "")));
+        } else if (w < 84) {
+            emit(iptables(ns, "-L" + (chance(30) ? " " + chain(ns, true) : "") + " -n -v -x"));
+        } else if (w < 92) {
+            emit(exec(ns, "iptables-save"));
+        } else {
+            if (pings >= 5) return;
+            pings++;
+            String dst = !addrs.isEmpty() && chance(70) ? pick(addrs).ip : chance(50) ? "127.0.0.1" : subnetIp(r.nextInt(4), pick(HOSTS));
+            emit(exec(ns, "ping -c 1 -W 1 -q " + dst));
+            if (chance(60)) emit(iptables(ns, "-L -n -v -x"));
+        }
+    }
+
+    /** nc to a closed port (refused or unreachable within 1 s) and ss with no socket left open. */
+    private void sockets() {
+        int n = 1 + r.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            String ns = anyNs();
+            if (chance(60)) {
+                List<Addr> own = addrs.stream().filter(a -> a.ns.equals(ns)).toList();
+                String dst = !own.isEmpty() && chance(60) ? pick(own).ip : "127.0.0.1";
+                emit(exec(ns, "nc -z -v -w 1 " + (chance(25) ? "-u " : "") + dst + " " + pick(new int[] {80, 5000, 8080})));
+            } else emit(exec(ns, "ss -" + (chance(50) ? "t" : "u") + "an"));
+        }
     }
 }

@@ -92,8 +92,12 @@ public final class IpOutput {
     /** ip_select_ident() for a packet that may be fragmented: a pseudo-random id per packet. */
     static int selectIdent(NetNamespace ns) { return ns.emulation().random().nextInt(0x10000); }
 
-    /** ip_local_out(): the header is complete; attaches the route and goes to dst_output(). */
-    public static void localOut(SkBuff skb, Rtable rt) {
+    /**
+     * ip_local_out(): the header is complete; attaches the route and goes to dst_output().
+     * Returns false when netfilter's LOCAL_OUT hook dropped the packet (the -EPERM that
+     * udp_sendmsg() hands back to the writer).
+     */
+    public static boolean localOut(SkBuff skb, Rtable rt) {
         skb.networkHeader = skb.data;
         skb.protocol = Ether.P_IP;
         skb.outDev = rt.dev();
@@ -109,8 +113,9 @@ public final class IpOutput {
         Tracepoints tp = rt.dev().ns.emulation().trace;
         if (tp.on) tp.step(skb, rt.dev(), "ip_local_out", Inet4.format(rt.src()) + " > " + Inet4.format(rt.dst())
                 + " dev " + rt.dev().name + (gw != 0 ? " via " + Inet4.format(gw) : ""));
-        if (rt.dev().ns.netfilter != null && !Netfilter.hook(NfHook.LOCAL_OUT, skb, null, rt.dev())) return;
+        if (rt.dev().ns.netfilter != null && !Netfilter.hook(NfHook.LOCAL_OUT, skb, null, rt.dev())) return false;
         output(skb);
+        return true;
     }
 
     /** ip_output(): {@code skb.outDev} is the egress device. */

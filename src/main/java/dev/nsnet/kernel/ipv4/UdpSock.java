@@ -116,13 +116,14 @@ public final class UdpSock extends InetSock {
         var tp = ns.emulation().trace;
         if (tp.on) tp.step(skb, rt.dev(), "udp_send_skb", Inet4.format(src) + ":" + num + " > " + Inet4.format(dst)
                 + ":" + port + " len " + len);
+        boolean sent;
         ns.emulation().localBhDisable();
         try {
-            IpOutput.localOut(skb, rt);
+            sent = IpOutput.localOut(skb, rt);
         } finally {
             ns.emulation().localBhEnable();
         }
-        return len;
+        return sent ? len : -Errno.EPERM.code; // a netfilter drop on the way out fails the write
     }
 
     /** Whether a datagram (or an error) waits. */

@@ -127,6 +127,20 @@ public final class XtTable {
 
     public void flush(XtChain c) { c.clear(); }
 
+    /** iptables-nft creates a built-in chain that a command names (-F CHAIN) if it does not exist yet. */
+    public void createBuiltin(XtChain c) { c.created = true; }
+
+    /**
+     * -X of a built-in chain: iptables-nft deletes the base chain; it reads as absent (lazily
+     * created, no policy counters) from then on, while listings still show it with policy ACCEPT.
+     */
+    public void deleteBuiltin(XtChain c) {
+        c.created = false;
+        c.stats = false;
+        c.policyPcnt = 0;
+        c.policyBcnt = 0;
+    }
+
     /** Sets the policy; like iptables-nft's chain update this (re)starts the policy's counters at zero. */
     public void setPolicy(XtChain c, int verdict) {
         c.policy = verdict;

@@ -100,21 +100,25 @@ public final class Iptables implements Tool {
             }
             case 'F' -> {
                 if (t == null) {
-                    if (a.chain != null && !isBuiltin(kind, a.chain)) throw XtError.plain(XtError.NO_CHAIN);
-                    return 0;
+                    if (a.chain == null) return 0;
+                    if (!isBuiltin(kind, a.chain)) throw XtError.plain(XtError.NO_CHAIN);
+                    t = NetfilterNet.ensureTable(ns, kind); // -F CHAIN creates the table and that chain
                 }
                 if (a.chain == null) {
                     for (XtChain c : t.chains()) t.flush(c);
                 } else {
-                    t.flush(existing(t, a.chain));
+                    XtChain c = existing(t, a.chain);
+                    t.flush(c);
+                    if (c.builtin()) t.createBuiltin(c);
                 }
                 return 0;
             }
             case 'Z' -> {
                 if (t == null) {
-                    if (a.chain != null && !isBuiltin(kind, a.chain)) throw XtError.plain(XtError.NO_CHAIN);
+                    if (a.chain != null) throw XtError.plain(XtError.NO_CHAIN); // built-in ones too: not created yet
                     return 0;
                 }
+                if (a.chain != null && !existing(t, a.chain).created()) throw XtError.plain(XtError.NO_CHAIN);
                 zero(t, a.chain, a.verbose ? out : null, false);
                 return 0;
             }
@@ -135,10 +139,21 @@ public final class Iptables implements Tool {
                         if (t.references(c) > 0 || c.size() > 0) throw busy(c);
                     }
                     for (XtChain c : new ArrayList<>(t.userChains())) t.deleteChain(c);
+                    // iptables-nft also deletes the built-in chains that are empty with policy ACCEPT
+                    for (XtChain c : t.chains()) {
+                        if (c.builtin() && c.created() && c.size() == 0 && c.policy() == NfHook.NF_ACCEPT) t.deleteBuiltin(c);
+                    }
                     return 0;
                 }
                 XtChain c = t.chain(a.chain);
-                if (c == null || c.builtin()) throw XtError.plain(XtError.NO_CHAIN);
+                if (c != null && c.builtin()) { // measured on iptables 1.8.9 (nf_tables)
+                    if (!c.created()) throw XtError.plain(XtError.NO_CHAIN);
+                    if (c.policy() != NfHook.NF_ACCEPT) throw XtError.plain("Directory not empty.");
+                    if (c.size() > 0) throw busy(c);
+                    t.deleteBuiltin(c);
+                    return 0;
+                }
+                if (c == null) throw XtError.plain(XtError.NO_CHAIN);
                 if (t.references(c) > 0 || c.size() > 0) throw busy(c);
                 t.deleteChain(c);
                 return 0;
