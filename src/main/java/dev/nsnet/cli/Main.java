@@ -45,6 +45,19 @@ public final class Main implements Callable<Integer> {
             cmd.getErr().flush();
             return 70;
         });
+        CommandLine.IParameterExceptionHandler picocliDefault = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, argv) -> {
+            CommandLine cmd = ex.getCommandLine();
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && cmd.getCommandSpec().parent() == null
+                    && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+                // an unknown subcommand: say so, like git does, instead of dumping the usage
+                cmd.getErr().println("nsnet: '" + u.getUnmatched().get(0) + "' is not an nsnet command. See 'nsnet --help'.");
+                CommandLine.UnmatchedArgumentException.printSuggestions(u, cmd.getErr());
+                cmd.getErr().flush();
+                return 2;
+            }
+            return picocliDefault.handleParseException(ex, argv);
+        });
         return cl;
     }
 

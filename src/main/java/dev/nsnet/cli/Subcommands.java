@@ -16,7 +16,7 @@ final class Subcommands {
     private Subcommands() { }
 
     @Command(name = "demo", description = "Build the article's node (two pods on a bridge, a NIC, a router, a remote "
-            + "host) with the commands a CNI plugin runs, and trace three pings hop by hop. "
+            + "host) with the commands a CNI plugin runs, and trace three pings and a web request hop by hop. "
             + "Options: --no-trace, --help.")
     static final class DemoCommand implements Callable<Integer> {
         @Spec CommandSpec spec;

@@ -51,6 +51,14 @@ class MainTest {
     }
 
     @Test
+    void unknownSubcommandIsNamed() {
+        Ran r = nsnet("rn", "x.sh");
+        assertEquals(2, r.status());
+        assertTrue(r.err().startsWith("nsnet: 'rn' is not an nsnet command. See 'nsnet --help'.\n"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void unknownFileIsAClearError(@TempDir Path dir) {
         Ran r = nsnet("run", "no-such-file.sh");
         assertEquals(127, r.status());
