@@ -10,8 +10,8 @@ import dev.nsnet.trace.Tracepoints;
  * chain, first matching rule wins; counters of a matching rule are bumped before its target runs;
  * {@code -j CHAIN} pushes the return position, {@code -g CHAIN} does not; RETURN (or the end of a
  * user chain) pops, and with nothing to pop the built-in chain's policy applies (its counters too).
- * Non-terminal targets (LOG) continue with the next rule. Long chains skip rules that cannot match
- * through their {@link RuleIndex}.
+ * Target extensions return a verdict; XT_CONTINUE (LOG, MARK, ...) goes on with the next rule.
+ * Long chains skip rules that cannot match through their {@link RuleIndex}.
  */
 final class IptDoTable {
     private IptDoTable() { }
@@ -26,6 +26,21 @@ final class IptDoTable {
         XtChain chain = t.builtin(hook);
         int base = t.stackTop;
         int pos = 0;
+        if (t.paramDepth == t.params.length) {
+            t.params = java.util.Arrays.copyOf(t.params, t.paramDepth * 2);
+            for (int i = t.paramDepth; i < t.params.length; i++) t.params[i] = new XtActionParam();
+        }
+        XtActionParam par = t.params[t.paramDepth++];
+        par.net = dev.ns;
+        par.in = in;
+        par.out = out;
+        par.hook = hook;
+        par.table = t.name();
+        par.nh = nh;
+        par.thoff = nh + Ipv4.ihl(b, nh);
+        par.fragoff = Ipv4.fragOffset(b, nh);
+        par.hotdrop = false;
+        par.tracing = tp.on;
         if (tp.on) tp.step(skb, dev, "ipt_do_table", t.name() + "/" + chain.name);
         try {
             while (true) {
@@ -35,9 +50,15 @@ final class IptDoTable {
                 XtRule r = null;
                 while (pos < rules.length) {
                     XtRule c = rules[pos];
-                    if (c.matches(skb, in, out)) {
+                    if (c.matches(skb, par)) {
                         r = c;
                         break;
+                    }
+                    if (par.hotdrop) {
+                        t.lastChain = chain;
+                        t.lastPos = pos;
+                        if (tp.on) tp.step(skb, dev, "ipt_do_table", describe(t, chain, pos, c, "hotdrop"));
+                        return NfHook.NF_DROP;
                     }
                     pos++;
                     if (idx != null) pos = idx.next(pos, saddr, daddr);
@@ -55,53 +76,44 @@ final class IptDoTable {
                 r.pcnt++;
                 r.bcnt += len;
                 XtTarget target = r.target;
-                if (tp.on) tp.step(skb, dev, "ipt_do_table", describe(t, chain, pos, r));
                 if (target == null) {
                     // A rule without a target only counts (XT_CONTINUE).
+                    if (tp.on) tp.step(skb, dev, "ipt_do_table", describe(t, chain, pos, r, "continue"));
                     pos++;
                     continue;
                 }
-                switch (target) {
-                    case XtTarget.Verdict v -> {
-                        switch (v) {
-                            case ACCEPT -> {
-                                return NfHook.NF_ACCEPT;
-                            }
-                            case DROP -> {
-                                t.lastChain = chain;
-                                t.lastPos = pos;
-                                return NfHook.NF_DROP;
-                            }
-                            case RETURN -> {
-                                if (t.stackTop == base) {
-                                    if (chain.builtin()) return policy(t, chain, skb, dev, tp, len);
-                                    return policy(t, t.builtin(hook), skb, dev, tp, len);
-                                }
-                                t.stackTop--;
-                                chain = t.stackChain[t.stackTop];
-                                pos = t.stackPos[t.stackTop];
-                            }
-                        }
-                    }
-                    case XtTarget.Jump j -> {
-                        if (!j.isGoto()) push(t, chain, pos + 1);
-                        chain = j.chain();
-                        pos = 0;
-                    }
-                    case XtTarget.Reject rj -> {
-                        NfReject.send(skb, dev, rj.with());
-                        t.lastChain = chain;
-                        t.lastPos = pos;
-                        return NfHook.NF_DROP;
-                    }
-                    case XtTarget.Log lg -> {
-                        NfLog.log(hook, skb, in, out, lg);
-                        pos++;
-                    }
+                if (target instanceof XtTarget.Jump j) {
+                    if (tp.on) tp.step(skb, dev, "ipt_do_table", describe(t, chain, pos, r, j.traceVerdict()));
+                    if (!j.isGoto()) push(t, chain, pos + 1);
+                    chain = j.chain();
+                    pos = 0;
+                    continue;
                 }
+                if (tp.on) tp.step(skb, dev, "ipt_do_table", describe(t, chain, pos, r, target.traceVerdict()));
+                int v = target.target(skb, par);
+                if (v == XtTarget.XT_CONTINUE) {
+                    pos++;
+                    continue;
+                }
+                if (v == XtTarget.XT_RETURN) {
+                    if (t.stackTop == base) {
+                        if (chain.builtin()) return policy(t, chain, skb, dev, tp, len);
+                        return policy(t, t.builtin(hook), skb, dev, tp, len);
+                    }
+                    t.stackTop--;
+                    chain = t.stackChain[t.stackTop];
+                    pos = t.stackPos[t.stackTop];
+                    continue;
+                }
+                if (v == NfHook.NF_DROP) {
+                    t.lastChain = chain;
+                    t.lastPos = pos;
+                }
+                return v;
             }
         } finally {
             t.stackTop = base;
+            t.paramDepth--;
         }
     }
 
@@ -129,13 +141,7 @@ final class IptDoTable {
         return c.policy;
     }
 
-    private static String describe(XtTable t, XtChain c, int pos, XtRule r) {
-        String verdict = r.target == null ? "continue" : switch (r.target) {
-            case XtTarget.Verdict v -> v.name();
-            case XtTarget.Jump j -> (j.isGoto() ? "goto " : "jump ") + j.chain().name;
-            case XtTarget.Reject rj -> "REJECT " + rj.with().text;
-            case XtTarget.Log lg -> "LOG, continue";
-        };
+    private static String describe(XtTable t, XtChain c, int pos, XtRule r, String verdict) {
         return t.name() + "/" + c.name + " rule " + (pos + 1) + ": -A " + c.name + (r.text.isEmpty() ? "" : " " + r.text)
                 + " -> " + verdict;
     }

@@ -24,20 +24,20 @@ public final class NfLog {
         return l == null ? List.of() : l.lines;
     }
 
-    static void log(int hook, SkBuff skb, NetDevice in, NetDevice out, XtTarget.Log lg) {
+    public static void log(int hook, SkBuff skb, NetDevice in, NetDevice out, int level, String prefix, int flags) {
         NetNamespace ns = (in != null ? in : out).ns;
         NfLog l = ns.subsys(NfLog.class);
         if (l == null) {
             l = new NfLog();
             ns.setSubsys(NfLog.class, l);
         }
-        l.lines.add(format(hook, skb, in, out, lg));
+        l.lines.add(format(hook, skb, in, out, prefix));
     }
 
-    static String format(int hook, SkBuff skb, NetDevice in, NetDevice out, XtTarget.Log lg) {
+    static String format(int hook, SkBuff skb, NetDevice in, NetDevice out, String prefix) {
         byte[] b = skb.buf;
         int nh = skb.networkHeader;
-        StringBuilder sb = new StringBuilder(lg.prefix());
+        StringBuilder sb = new StringBuilder(prefix);
         sb.append("IN=").append(in == null ? "" : in.name).append(" OUT=").append(out == null ? "" : out.name).append(' ');
         if (in != null && skb.macHeader >= 0 && skb.macHeader + 14 <= nh) {
             sb.append("MAC=");

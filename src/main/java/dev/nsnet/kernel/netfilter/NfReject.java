@@ -19,12 +19,13 @@ import dev.nsnet.trace.Tracepoints;
  * (a TCP RST to the sender: from the rejected segment's destination, seq = its ack when it had
  * ACK, else an RST|ACK acknowledging its sequence space; DF, default TTL, sent with ip_local_out).
  */
-final class NfReject {
+public final class NfReject {
     private NfReject() { }
 
-    static void send(SkBuff skb, NetDevice dev, XtTarget.RejectWith with) {
-        if (with.icmpCode >= 0) IcmpSend.send(skb, Icmp.DEST_UNREACH, with.icmpCode, 0);
-        else if (with == XtTarget.RejectWith.TCP_RESET) sendReset(skb, dev);
+    /** reject_tg(): an ICMP unreachable with {@code icmpCode} (when >= 0), or a TCP reset. */
+    public static void send(SkBuff skb, NetDevice dev, int icmpCode, boolean tcpReset) {
+        if (icmpCode >= 0) IcmpSend.send(skb, Icmp.DEST_UNREACH, icmpCode, 0);
+        else if (tcpReset) sendReset(skb, dev);
     }
 
     static void sendReset(SkBuff old, NetDevice dev) {

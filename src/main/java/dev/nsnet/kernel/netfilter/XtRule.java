@@ -71,14 +71,22 @@ public final class XtRule {
                 && java.util.Arrays.equals(matches, o.matches) && java.util.Objects.equals(target, o.target);
     }
 
+    /** The same for a packet outside a table walk (tests, tools): fills a fresh xt_action_param. */
     public boolean matches(SkBuff skb, NetDevice in, NetDevice out) {
-        byte[] b = skb.buf;
-        int nh = skb.networkHeader;
-        if (!ipMatch(b, nh, in, out)) return false;
-        if (matches.length == 0) return true;
-        int th = nh + Ipv4.ihl(b, nh);
-        int fragoff = Ipv4.fragOffset(b, nh);
-        for (XtMatch m : matches) if (!m.match(skb, nh, th, fragoff)) return false;
+        XtActionParam par = new XtActionParam();
+        par.in = in;
+        par.out = out;
+        par.net = in != null ? in.ns : out != null ? out.ns : null;
+        par.nh = skb.networkHeader;
+        par.thoff = par.nh + Ipv4.ihl(skb.buf, par.nh);
+        par.fragoff = Ipv4.fragOffset(skb.buf, par.nh);
+        return matches(skb, par);
+    }
+
+    /** ip_packet_match() then each match extension in order (the walk filled {@code par}). */
+    public boolean matches(SkBuff skb, XtActionParam par) {
+        if (!ipMatch(skb.buf, par.nh, par.in, par.out)) return false;
+        for (XtMatch m : matches) if (!m.match(skb, par)) return false;
         return true;
     }
 }

@@ -48,6 +48,9 @@ public final class XtTable {
     XtChain[] stackChain = new XtChain[16];
     int[] stackPos = new int[16];
     int stackTop;
+    /** xt_action_param of each nested walk of this table (a target may re-enter it: REJECT's reply). */
+    XtActionParam[] params = {new XtActionParam()};
+    int paramDepth;
     /** Where the last NF_DROP of a walk came from (for the drop reason text): rule position, -1 policy. */
     XtChain lastChain;
     int lastPos;

@@ -1,41 +1,50 @@
 package dev.nsnet.kernel.netfilter;
 
+import dev.nsnet.kernel.core.SkBuff;
+
 /**
- * A rule's target: the standard verdicts and chain jumps of ip_tables.c ({@code XT_STANDARD_TARGET}
- * with a verdict, {@code XT_RETURN} or a jump offset; {@code IPT_F_GOTO} for goto) and the target
- * extensions net/ipv4/netfilter/ipt_REJECT.c and net/netfilter/xt_LOG.c.
+ * A rule's target ({@code struct xt_target}'s {@code target()} bound to its targinfo). The standard
+ * target of ip_tables.c (verdicts, jumps and gotos, {@code IPT_F_GOTO}) is {@link Verdict} and
+ * {@link Jump}, walked by {@link IptDoTable} itself; target extensions (REJECT, LOG, MARK, ...) live
+ * in dev.nsnet.kernel.netfilter.xt, one class per kernel file, and return a verdict:
+ * {@link NfHook#NF_ACCEPT}, {@link NfHook#NF_DROP} or {@link #XT_CONTINUE} (go on with the next rule).
+ * They must not allocate per packet (except what the kernel allocates too, e.g. a REJECT reply).
  */
-public sealed interface XtTarget {
+public interface XtTarget {
+    /** XT_CONTINUE: a non-terminal target, the walk goes on with the next rule. */
+    int XT_CONTINUE = -1;
+    /** XT_RETURN: the standard target's RETURN. */
+    int XT_RETURN = -2;
+
+    /** The name in -j NAME (a chain's name for a jump). */
+    String name();
+
+    /** xt_target.target(): the verdict. */
+    int target(SkBuff skb, XtActionParam par);
+
+    /** For the trace: what the rule did, e.g. "REJECT icmp-port-unreachable", "LOG, continue". */
+    default String traceVerdict() { return name(); }
+
     /** ACCEPT, DROP or RETURN. */
-    enum Verdict implements XtTarget { ACCEPT, DROP, RETURN }
+    enum Verdict implements XtTarget {
+        ACCEPT, DROP, RETURN;
+
+        public int target(SkBuff skb, XtActionParam par) {
+            return switch (this) {
+                case ACCEPT -> NfHook.NF_ACCEPT;
+                case DROP -> NfHook.NF_DROP;
+                case RETURN -> XT_RETURN;
+            };
+        }
+    }
 
     /** A jump ({@code -j CHAIN}) or a goto ({@code -g CHAIN}) into a user chain. */
-    record Jump(XtChain chain, boolean isGoto) implements XtTarget { }
+    record Jump(XtChain chain, boolean isGoto) implements XtTarget {
+        public String name() { return chain.name; }
 
-    /** ipt_REJECT: an ICMP destination unreachable with {@code with}, or a TCP reset; then NF_DROP. */
-    record Reject(RejectWith with) implements XtTarget { }
+        /** Never called: ipt_do_table() follows the jump itself. */
+        public int target(SkBuff skb, XtActionParam par) { throw new IllegalStateException("jump"); }
 
-    /** xt_LOG: writes a line to the kernel log and continues with the next rule (XT_CONTINUE). */
-    record Log(int level, String prefix, int flags) implements XtTarget { }
-
-    /** enum ipt_reject_with, with the ICMP code each sends (-1: not an ICMP unreachable). */
-    enum RejectWith {
-        ICMP_NET_UNREACHABLE("icmp-net-unreachable", 0),
-        ICMP_HOST_UNREACHABLE("icmp-host-unreachable", 1),
-        ICMP_PROT_UNREACHABLE("icmp-proto-unreachable", 2),
-        ICMP_PORT_UNREACHABLE("icmp-port-unreachable", 3),
-        ICMP_ECHOREPLY("echo-reply", -1),
-        ICMP_NET_PROHIBITED("icmp-net-prohibited", 9),
-        ICMP_HOST_PROHIBITED("icmp-host-prohibited", 10),
-        TCP_RESET("tcp-reset", -1),
-        ICMP_ADMIN_PROHIBITED("icmp-admin-prohibited", 13);
-
-        public final String text;
-        public final int icmpCode;
-
-        RejectWith(String text, int icmpCode) {
-            this.text = text;
-            this.icmpCode = icmpCode;
-        }
+        public String traceVerdict() { return (isGoto ? "goto " : "jump ") + chain.name; }
     }
 }

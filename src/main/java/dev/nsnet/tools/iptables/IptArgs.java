@@ -22,7 +22,8 @@ final class IptArgs {
     final RuleParser rule = new RuleParser();
     private boolean haveJ;
     private boolean haveTable;
-    private Object lastLoadedTarget;
+    /** Extensions whose options are in getopt's table, each name once, in load order (xtables_merge_options). */
+    private final List<XtExt> loaded = new java.util.ArrayList<>();
 
     private final List<String> argv;
     private int optind;
@@ -50,10 +51,23 @@ final class IptArgs {
         return optind < argv.size() && !argv.get(optind).startsWith("-") && !argv.get(optind).startsWith("!");
     }
 
-    private String requireArg(String shown, String attached) {
+    String requireArg(String shown, String attached) {
         if (attached != null) return attached;
         if (optind < argv.size()) return argv.get(optind++);
         throw XtError.param("option \"" + shown + "\" requires an argument");
+    }
+
+    /** The next word when it does not start with "-" or "!", or null; not consumed. */
+    String peekPlain() {
+        if (optind >= argv.size() || argv.get(optind).startsWith("-") || argv.get(optind).startsWith("!")) return null;
+        return argv.get(optind);
+    }
+
+    /** The next word, consumed, when it does not start with "-" or "!"; else null. */
+    String nextPlain() {
+        String s = peekPlain();
+        if (s != null) optind++;
+        return s;
     }
 
     private void run() {
@@ -72,9 +86,9 @@ final class IptArgs {
                     val = name.substring(eq + 1);
                     name = name.substring(0, eq);
                 }
-                String g = longGlobal(name);
+                String g = exactGlobal(name);
                 if (g != null) option(g.charAt(0), val != null ? s : "--" + name, val, invert);
-                else extOption(name, s, val, invert);
+                else longOption(name, s, val, invert);
                 invert = false;
                 continue;
             }
@@ -106,16 +120,9 @@ final class IptArgs {
         if (command == 0) throw XtError.param("no command specified");
     }
 
-    private static String longGlobal(String name) {
+    private static String exactGlobal(String name) {
         for (String[] o : GLOBAL_LONG) if (o[0].equals(name)) return o[1];
-        String hit = null;
-        for (String[] o : GLOBAL_LONG) {
-            if (o[0].startsWith(name)) {
-                if (hit != null && !hit.equals(o[1])) return null;
-                hit = o[1];
-            }
-        }
-        return hit;
+        return null;
     }
 
     private void setCommand(char c) {
@@ -232,7 +239,12 @@ final class IptArgs {
                 rule.jumpTo = v;
                 rule.isGoto = c == 'g';
                 opts.add('j');
-                lastLoadedTarget = v;
+                // command_jump(): a target extension of that name merges its options.
+                XtTargetExt t = XtRegistry.target(v);
+                if (t != null) {
+                    rule.target = t;
+                    loaded.add(t);
+                }
             }
             case 'm' -> {
                 String v = requireArg(shown, val);
@@ -269,136 +281,101 @@ final class IptArgs {
         }
     }
 
+    /** command_match(): loads the extension; a second -m of the same name completes the first. */
     private void loadMatch(String name) {
-        switch (name) {
-            case "tcp" -> rule.matches.add(new RuleParser.PortState(6));
-            case "udp" -> rule.matches.add(new RuleParser.PortState(17));
-            case "icmp" -> rule.matches.add(new RuleParser.IcmpState());
-            case "comment" -> rule.matches.add(new RuleParser.CommentState());
-            default -> throw XtError.param("Couldn't load match `" + name + "':No such file or directory\n");
-        }
+        XtMatchExt m = XtRegistry.match(name);
+        if (m == null) throw XtError.param("Couldn't load match `" + name + "':No such file or directory\n");
+        rule.matches.add(m);
+        if (loadedByName(name) == null) loaded.add(m);
     }
 
-    /** An extension option: of a loaded match (latest first), the protocol's implicit match, or the target. */
-    private void extOption(String name, String shown, String val, boolean invert) {
-        for (int i = rule.matches.size() - 1; i >= 0; i--) {
-            if (matchOption(rule.matches.get(i), name, shown, val, invert)) return;
+    private XtExt loadedByName(String name) {
+        for (XtExt e : loaded) if (e instanceof XtMatchExt && e.name().equals(name)) return e;
+        return null;
+    }
+
+    /**
+     * An extension option: getopt_long over the merged table (global options, then each loaded
+     * extension's, exact names first, else a prefix that names one option only); an option no
+     * extension knows loads the -p protocol's match once (command_default) and is looked up again.
+     */
+    private void longOption(String name, String shown, String val, boolean invert) {
+        XtOpt o = resolve(name, shown, val, invert);
+        if (globalHit != 0) {
+            option(globalHit, val != null ? shown : "--" + name, val, invert);
+            return;
         }
-        if (targetOption(name, shown, val, invert)) return;
-        // command_default(): an unknown option loads the match named after -p (tcp, udp, icmp).
-        String pn = RuleParser.protoName(rule.proto);
-        if (pn != null && (rule.invflags & dev.nsnet.kernel.netfilter.XtRule.INV_PROTO) == 0) {
-            Object m = pn.equals("icmp") ? new RuleParser.IcmpState() : new RuleParser.PortState(rule.proto);
-            if (matchOption(m, name, shown, val, invert)) {
+        if (o == null && !rule.protoUsed && rule.proto != 0 && (rule.invflags & dev.nsnet.kernel.netfilter.XtRule.INV_PROTO) == 0) {
+            String pn = NetDb.protocol(rule.proto);
+            XtMatchExt m = pn == null ? null : XtRegistry.match(pn);
+            if (m != null) {
+                rule.protoUsed = true;
                 rule.matches.add(m);
-                return;
+                if (loadedByName(pn) == null) loaded.add(m);
+                o = resolve(name, shown, val, invert);
+                if (globalHit != 0) {
+                    option(globalHit, val != null ? shown : "--" + name, val, invert);
+                    return;
+                }
             }
         }
-        throw XtError.param("unknown option \"" + shown + "\"");
+        if (o == null) throw XtError.param("unknown option \"" + shown + "\"");
+        owner.parse(o);
     }
 
-    private boolean matchOption(Object m, String name, String shown, String val, boolean invert) {
-        switch (m) {
-            case RuleParser.PortState p -> {
-                String proto = p.proto == 6 ? "tcp" : "udp";
-                String opt = p.proto == 6
-                        ? longExt(name, "source-port", "sport", "destination-port", "dport", "tcp-flags", "syn")
-                        : longExt(name, "source-port", "sport", "destination-port", "dport");
-                if (opt == null) return false;
-                if (opt.equals("tcp-flags") || opt.equals("syn")) {
-                    if (p.haveFlags) throw XtError.param("Only one of `--syn' or `--tcp-flags'  allowed");
-                    p.haveFlags = true;
-                    p.invFlags = invert;
-                    if (opt.equals("syn")) {
-                        p.flgMask = 0x17;
-                        p.flgCmp = 0x02;
-                        return true;
+    /** The extension instance that gets the option {@link #resolve} found. */
+    private XtExt owner;
+    /** The global option letter {@link #resolve} found by a unique prefix, or 0. */
+    private char globalHit;
+
+    private XtOpt resolve(String name, String shown, String val, boolean invert) {
+        globalHit = 0;
+        XtExt hitExt = null;
+        String hitOpt = null;
+        for (XtExt e : loaded) {
+            for (String o : e.options()) {
+                if (o.equals(name)) {
+                    hitExt = e;
+                    hitOpt = o;
+                    break;
+                }
+            }
+            if (hitExt != null) break;
+        }
+        if (hitExt == null) {
+            // A prefix: ambiguous when it starts two different options (src/source are one: same letter).
+            char g = 0;
+            for (String[] o : GLOBAL_LONG) {
+                if (o[0].startsWith(name)) {
+                    if (g != 0 && g != o[1].charAt(0)) return null;
+                    g = o[1].charAt(0);
+                }
+            }
+            for (XtExt e : loaded) {
+                for (String o : e.options()) {
+                    if (o.startsWith(name)) {
+                        if (hitExt != null || g != 0) return null;
+                        hitExt = e;
+                        hitOpt = o;
                     }
-                    String mask = requireArg(shown, val);
-                    if (optind >= argv.size() || argv.get(optind).startsWith("-") || argv.get(optind).startsWith("!"))
-                        throw XtError.param("--tcp-flags requires two args.");
-                    p.flgMask = RuleParser.parseTcpFlags(mask);
-                    p.flgCmp = RuleParser.parseTcpFlags(argv.get(optind++));
-                    return true;
                 }
-                String v = requireArg(shown, val);
-                int[] r = RuleParser.parsePorts(v, proto);
-                if (opt.equals("source-port") || opt.equals("sport")) {
-                    if (p.haveS) throw XtError.param("multiple --sport flags not allowed");
-                    p.haveS = true;
-                    p.spMin = r[0];
-                    p.spMax = r[1];
-                    p.invS = invert;
-                } else {
-                    if (p.haveD) throw XtError.param("multiple --dport flags not allowed");
-                    p.haveD = true;
-                    p.dpMin = r[0];
-                    p.dpMax = r[1];
-                    p.invD = invert;
-                }
-                return true;
             }
-            case RuleParser.IcmpState ic -> {
-                if (longExt(name, "icmp-type") == null) return false;
-                String v = requireArg(shown, val);
-                RuleParser.parseIcmpType(v, ic);
-                ic.inv = invert;
-                return true;
-            }
-            case RuleParser.CommentState c -> {
-                if (longExt(name, "comment") == null) return false;
-                String v = requireArg(shown, val);
-                if (c.text != null) throw XtError.param("multiple --comment flags not allowed");
-                if (invert) throw XtError.param("cannot have ! before --comment");
-                if (v.length() > 255) throw XtError.param("comment: option \"--comment\" must be at most 255 characters");
-                c.text = v;
-                return true;
-            }
-            default -> {
-                return false;
+            if (hitExt == null) {
+                globalHit = g;
+                return null;
             }
         }
+        owner = instanceOf(hitExt);
+        return new XtOpt(hitOpt, shown, invert, this, val);
     }
 
-    private boolean targetOption(String name, String shown, String val, boolean invert) {
-        if ("REJECT".equals(lastLoadedTarget)) {
-            if (longExt(name, "reject-with") == null) return false;
-            rule.rejectWith = RuleParser.parseRejectWith(requireArg(shown, val));
-            return true;
+    /** The latest loaded instance of that extension (an earlier -m of the same name is completed). */
+    private XtExt instanceOf(XtExt e) {
+        if (e == rule.target) return e;
+        for (int i = rule.matches.size() - 1; i >= 0; i--) {
+            if (rule.matches.get(i).name().equals(e.name())) return rule.matches.get(i);
         }
-        if ("LOG".equals(lastLoadedTarget)) {
-            String o = longExt(name, "log-level", "log-prefix", "log-tcp-sequence", "log-tcp-options", "log-ip-options",
-                    "log-uid", "log-macdecode");
-            if (o == null) return false;
-            switch (o) {
-                case "log-level" -> rule.logLevel = RuleParser.parseLogLevel(requireArg(shown, val));
-                case "log-prefix" -> {
-                    String p = requireArg(shown, val);
-                    if (p.length() > 29) throw XtError.param("Maximum prefix length 29 for --log-prefix");
-                    rule.logPrefix = p;
-                }
-                case "log-tcp-sequence" -> rule.logFlags |= 1;
-                case "log-tcp-options" -> rule.logFlags |= 2;
-                case "log-ip-options" -> rule.logFlags |= 4;
-                case "log-uid" -> rule.logFlags |= 8;
-                default -> rule.logFlags |= 16;
-            }
-            return true;
-        }
-        return false;
-    }
-
-    /** getopt_long over an extension's options: the exact name, else a unique prefix. */
-    private static String longExt(String name, String... options) {
-        for (String o : options) if (o.equals(name)) return o;
-        String hit = null;
-        for (String o : options) {
-            if (o.startsWith(name)) {
-                if (hit != null) return null;
-                hit = o;
-            }
-        }
-        return hit;
+        return e;
     }
 
     /** -h / -V: print and exit 0 at once, as iptables does when it meets them. */
@@ -427,15 +404,13 @@ final class IptArgs {
         throw XtError.param("Invalid rule number `" + s + "'");
     }
 
-    /** The REJECT / LOG / standard target this rule names, or null for a chain (or no target). */
-    XtTarget standardTarget() {
+    /** The standard verdict -j names, or null (a target extension, a chain, or no -j). */
+    XtTarget standardVerdict() {
         if (rule.jumpTo == null) return null;
         return switch (rule.jumpTo) {
             case "ACCEPT" -> XtTarget.Verdict.ACCEPT;
             case "DROP" -> XtTarget.Verdict.DROP;
             case "RETURN" -> XtTarget.Verdict.RETURN;
-            case "REJECT" -> new XtTarget.Reject(rule.rejectWith == null ? XtTarget.RejectWith.ICMP_PORT_UNREACHABLE : rule.rejectWith);
-            case "LOG" -> new XtTarget.Log(rule.logLevel, rule.logPrefix, rule.logFlags);
             default -> null;
         };
     }

@@ -60,36 +60,7 @@ final class IptFormat {
     }
 
     private static void saveMatch(StringBuilder sb, XtMatch m) {
-        switch (m) {
-            case XtMatch.TcpUdp t -> {
-                if (t.hasSport()) savePorts(sb, "--sport", t.spMin(), t.spMax(), t.invSrc());
-                if (t.hasDport()) savePorts(sb, "--dport", t.dpMin(), t.dpMax(), t.invDst());
-                if (t.hasFlags()) {
-                    if (t.invFlags()) sb.append(" !");
-                    sb.append(" --tcp-flags ").append(RuleParser.tcpFlagNames(t.flgMask())).append(' ')
-                            .append(RuleParser.tcpFlagNames(t.flgCmp()));
-                }
-            }
-            case XtMatch.Icmp i -> {
-                if (i.invert()) sb.append(" !");
-                sb.append(" --icmp-type ");
-                if (i.type() == 0xff) sb.append("any");
-                else {
-                    sb.append(i.type());
-                    if (i.codeMin() != 0 || i.codeMax() != 0xff) sb.append('/').append(i.codeMin());
-                }
-            }
-            case XtMatch.Comment c -> {
-                sb.append(" --comment");
-                saveString(sb, c.text());
-            }
-        }
-    }
-
-    private static void savePorts(StringBuilder sb, String opt, int min, int max, boolean inv) {
-        if (inv) sb.append(" !");
-        sb.append(' ').append(opt).append(' ').append(min);
-        if (min != max) sb.append(':').append(max);
+        XtRegistry.match(m.name()).save(sb, m);
     }
 
     /** xtables_save_string(): bare when only [A-Za-z0-9_-], else double-quoted with \ before " \ '. */
@@ -114,21 +85,13 @@ final class IptFormat {
 
     private static void saveTarget(StringBuilder sb, XtTarget t) {
         if (t == null) return;
-        switch (t) {
-            case XtTarget.Verdict v -> sb.append(" -j ").append(v.name());
-            case XtTarget.Jump j -> sb.append(j.isGoto() ? " -g " : " -j ").append(j.chain().name());
-            case XtTarget.Reject rj -> sb.append(" -j REJECT --reject-with ").append(rj.with().text);
-            case XtTarget.Log lg -> {
-                sb.append(" -j LOG");
-                if (!lg.prefix().isEmpty()) sb.append(" --log-prefix \"").append(lg.prefix()).append('"');
-                if (lg.level() != 4) sb.append(" --log-level ").append(lg.level());
-                if ((lg.flags() & 1) != 0) sb.append(" --log-tcp-sequence");
-                if ((lg.flags() & 2) != 0) sb.append(" --log-tcp-options");
-                if ((lg.flags() & 4) != 0) sb.append(" --log-ip-options");
-                if ((lg.flags() & 8) != 0) sb.append(" --log-uid");
-                if ((lg.flags() & 16) != 0) sb.append(" --log-macdecode");
-            }
+        if (t instanceof XtTarget.Jump j) {
+            sb.append(j.isGoto() ? " -g " : " -j ").append(j.chain().name());
+            return;
         }
+        sb.append(" -j ").append(t.name());
+        XtTargetExt ext = XtRegistry.target(t.name());
+        if (ext != null) ext.save(sb, t);
     }
 
     static String policyName(XtChain c) { return c.policy() == NfHook.NF_ACCEPT ? "ACCEPT" : "DROP"; }
@@ -201,13 +164,7 @@ final class IptFormat {
     }
 
     private static String targetName(XtTarget t) {
-        if (t == null) return "";
-        return switch (t) {
-            case XtTarget.Verdict v -> v.name();
-            case XtTarget.Jump j -> j.chain().name();
-            case XtTarget.Reject rj -> "REJECT";
-            case XtTarget.Log lg -> "LOG";
-        };
+        return t == null ? "" : t.name();
     }
 
     private static String ifaceText(String name, boolean wild, boolean inv, boolean numeric) {
@@ -225,71 +182,12 @@ final class IptFormat {
     }
 
     private static void printMatch(StringBuilder sb, XtMatch m, boolean numeric) {
-        switch (m) {
-            case XtMatch.TcpUdp t -> {
-                String proto = t.name();
-                sb.append(' ').append(proto);
-                printPorts(sb, "spt", t.spMin(), t.spMax(), t.invSrc(), numeric, proto);
-                printPorts(sb, "dpt", t.dpMin(), t.dpMax(), t.invDst(), numeric, proto);
-                if (t.hasFlags()) {
-                    sb.append(" flags:").append(t.invFlags() ? "!" : "");
-                    if (numeric) sb.append(String.format("0x%02X/0x%02X", t.flgMask(), t.flgCmp()));
-                    else sb.append(RuleParser.tcpFlagNames(t.flgMask())).append('/').append(RuleParser.tcpFlagNames(t.flgCmp()));
-                }
-            }
-            case XtMatch.Icmp i -> {
-                sb.append(" icmp");
-                if (!numeric) {
-                    for (NetDb.IcmpName n : NetDb.ICMP) {
-                        if (n.type() == i.type() && n.codeMin() == i.codeMin() && n.codeMax() == i.codeMax()) {
-                            sb.append(' ').append(i.invert() ? "!" : "").append(n.name());
-                            return;
-                        }
-                    }
-                }
-                if (i.invert()) sb.append(" !");
-                sb.append("type ").append(i.type());
-                if (i.codeMin() == i.codeMax()) sb.append(" code ").append(i.codeMin());
-                else if (i.codeMin() != 0 || i.codeMax() != 0xff) sb.append(" codes ").append(i.codeMin()).append('-').append(i.codeMax());
-            }
-            case XtMatch.Comment c -> sb.append(" /* ").append(c.text()).append(" */");
-        }
+        XtRegistry.match(m.name()).print(sb, m, numeric);
     }
-
-    private static void printPorts(StringBuilder sb, String name, int min, int max, boolean inv, boolean numeric, String proto) {
-        if (min == 0 && max == 0xffff && !inv) return;
-        sb.append(' ').append(name);
-        if (min == max) sb.append(':').append(inv ? "!" : "").append(port(min, numeric, proto));
-        else sb.append("s:").append(inv ? "!" : "").append(port(min, numeric, proto)).append(':').append(port(max, numeric, proto));
-    }
-
-    private static String port(int p, boolean numeric, String proto) {
-        if (!numeric) {
-            String s = NetDb.service(p, proto);
-            if (s != null) return s;
-        }
-        return Integer.toString(p);
-    }
-
-    private static final String[] LEVELS = {"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug"};
 
     private static void printTarget(StringBuilder sb, XtTarget t, boolean numeric) {
-        if (t == null) return;
-        switch (t) {
-            case XtTarget.Reject rj -> sb.append(" reject-with ").append(rj.with().text);
-            case XtTarget.Log lg -> {
-                if (numeric) sb.append(" LOG flags ").append(lg.flags()).append(" level ").append(lg.level());
-                else {
-                    sb.append(" LOG level ").append(lg.level() >= 0 && lg.level() < 8 ? LEVELS[lg.level()] : Integer.toString(lg.level()));
-                    if ((lg.flags() & 1) != 0) sb.append(" tcp-sequence");
-                    if ((lg.flags() & 2) != 0) sb.append(" tcp-options");
-                    if ((lg.flags() & 4) != 0) sb.append(" ip-options");
-                    if ((lg.flags() & 8) != 0) sb.append(" uid");
-                    if ((lg.flags() & 16) != 0) sb.append(" macdecode");
-                }
-                if (!lg.prefix().isEmpty()) sb.append(" prefix \"").append(lg.prefix()).append('"');
-            }
-            default -> { }
-        }
+        if (t == null || t instanceof XtTarget.Jump) return;
+        XtTargetExt ext = XtRegistry.target(t.name());
+        if (ext != null) ext.print(sb, t, numeric);
     }
 }

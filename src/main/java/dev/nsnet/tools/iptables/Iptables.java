@@ -4,6 +4,7 @@ import dev.nsnet.kernel.core.NetNamespace;
 import dev.nsnet.kernel.netfilter.NetfilterNet;
 import dev.nsnet.kernel.netfilter.NfHook;
 import dev.nsnet.kernel.netfilter.XtChain;
+import dev.nsnet.kernel.netfilter.XtMatch;
 import dev.nsnet.kernel.netfilter.XtRule;
 import dev.nsnet.kernel.netfilter.XtTable;
 import dev.nsnet.kernel.netfilter.XtTarget;
@@ -275,10 +276,15 @@ public final class Iptables implements Tool {
         return 0;
     }
 
-    /** Compiles the command line's rule; a jump to a chain that does not exist fails here. */
+    /**
+     * Compiles the command line's rule: each match's final check, the target's, then a jump to a
+     * chain that does not exist fails, then the kernel's checkentry of each extension.
+     */
     static XtRule build(XtTable t, IptArgs a) {
         RuleParser p = a.rule;
-        XtTarget target = a.standardTarget();
+        XtRuleCtx ctx = new XtRuleCtx(a.table, a.chain, a.command, p.proto, (p.invflags & XtRule.INV_PROTO) != 0);
+        XtMatch[] matches = p.buildMatches(ctx);
+        XtTarget target = p.target != null ? p.target.finalCheck(ctx) : a.standardVerdict();
         if (p.jumpTo != null && target == null) {
             XtChain c = t == null ? null : t.chain(p.jumpTo);
             if (c == null || c.builtin()) throw XtError.param("Chain '" + p.jumpTo + "' does not exist");
@@ -289,16 +295,10 @@ public final class Iptables implements Tool {
         if (target == XtTarget.Verdict.DROP && a.table.equals("nat")) {
             throw XtError.param("\nThe \"nat\" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n");
         }
-        if (target instanceof XtTarget.Reject rj) {
-            // ipt_REJECT's checkentry: tcp-reset needs -p tcp; the target is valid only in the
-            // filter table's INPUT, FORWARD and OUTPUT (measured: mangle INPUT is refused too).
-            boolean badHook = !a.table.equals("filter") || a.chain.equals("PREROUTING") || a.chain.equals("POSTROUTING");
-            if ((rj.with() == XtTarget.RejectWith.TCP_RESET && p.proto != 6) || badHook) {
-                throw XtError.versioned(" RULE_APPEND failed (Invalid argument): rule in chain " + a.chain, 4);
-            }
-        }
+        for (int i = 0; i < matches.length; i++) p.matches.get(i).checkEntry(ctx, matches[i]);
+        if (p.target != null) p.target.checkEntry(ctx, target);
         XtRule r = new XtRule(p.src, p.haveS ? p.smsk : 0, p.dst, p.haveD ? p.dmsk : 0, p.iniface, p.inWild, p.outiface,
-                p.outWild, p.proto, p.invflags, p.buildMatches(), target, null);
+                p.outWild, p.proto, p.invflags, matches, target, null);
         r.text = IptFormat.saveRule(r, false).trim();
         return r;
     }

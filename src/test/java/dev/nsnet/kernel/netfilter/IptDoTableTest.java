@@ -106,7 +106,7 @@ class IptDoTableTest {
 
     @Test
     void logContinuesAndWritesALine() {
-        XtRule log = NfTestPackets.rule(null, 0, new XtTarget.Log(4, "in: ", 0));
+        XtRule log = NfTestPackets.rule(null, 0, new dev.nsnet.kernel.netfilter.xt.XtLog(4, "in: ", 0));
         XtRule drop = NfTestPackets.rule(null, 0, XtTarget.Verdict.DROP);
         t.append(input, log);
         t.append(input, drop);
@@ -120,7 +120,7 @@ class IptDoTableTest {
 
     @Test
     void rejectIsADrop() {
-        XtRule rj = NfTestPackets.rule(null, 0, new XtTarget.Reject(XtTarget.RejectWith.ICMP_PORT_UNREACHABLE));
+        XtRule rj = NfTestPackets.rule(null, 0, new dev.nsnet.kernel.netfilter.xt.IptReject(dev.nsnet.kernel.netfilter.xt.IptReject.With.ICMP_PORT_UNREACHABLE));
         t.append(input, rj);
         assertEquals(NfHook.NF_DROP, run(echo("10.0.0.1")));
         assertEquals(1, rj.pcnt);

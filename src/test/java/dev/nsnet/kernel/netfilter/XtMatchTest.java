@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nsnet.kernel.core.SkBuff;
+import dev.nsnet.kernel.netfilter.xt.IptIcmp;
+import dev.nsnet.kernel.netfilter.xt.XtComment;
+import dev.nsnet.kernel.netfilter.xt.XtTcpUdp;
 import dev.nsnet.kernel.wire.Ipv4;
 import org.junit.jupiter.api.Test;
 
@@ -13,19 +16,23 @@ class XtMatchTest {
 
     private static boolean m(XtMatch x, SkBuff skb) {
         int nh = skb.networkHeader;
-        return x.match(skb, nh, nh + Ipv4.ihl(skb.buf, nh), Ipv4.fragOffset(skb.buf, nh));
+        XtActionParam par = new XtActionParam();
+        par.nh = nh;
+        par.thoff = nh + Ipv4.ihl(skb.buf, nh);
+        par.fragoff = Ipv4.fragOffset(skb.buf, nh);
+        return x.match(skb, par);
     }
 
     @Test
     void tcpPortRangesAndInversion() {
         SkBuff skb = p.packet("10.0.0.1", "10.0.0.2", Ipv4.PROTO_TCP, 40000, 22);
-        assertTrue(m(new XtMatch.TcpUdp(6, 0, 0xffff, false, 22, 22, false), skb));
-        assertFalse(m(new XtMatch.TcpUdp(6, 0, 0xffff, false, 80, 90, false), skb));
-        assertTrue(m(new XtMatch.TcpUdp(6, 0, 0xffff, false, 80, 90, true), skb));
-        assertTrue(m(new XtMatch.TcpUdp(6, 1024, 65535, false, 0, 0xffff, false), skb));
-        assertFalse(m(new XtMatch.TcpUdp(6, 1024, 65535, true, 0, 0xffff, false), skb));
+        assertTrue(m(new XtTcpUdp(6, 0, 0xffff, false, 22, 22, false), skb));
+        assertFalse(m(new XtTcpUdp(6, 0, 0xffff, false, 80, 90, false), skb));
+        assertTrue(m(new XtTcpUdp(6, 0, 0xffff, false, 80, 90, true), skb));
+        assertTrue(m(new XtTcpUdp(6, 1024, 65535, false, 0, 0xffff, false), skb));
+        assertFalse(m(new XtTcpUdp(6, 1024, 65535, true, 0, 0xffff, false), skb));
         // both ranges must hold
-        assertFalse(m(new XtMatch.TcpUdp(6, 1, 1023, false, 22, 22, false), skb));
+        assertFalse(m(new XtTcpUdp(6, 1, 1023, false, 22, 22, false), skb));
     }
 
     @Test
@@ -34,14 +41,14 @@ class XtMatchTest {
         // the packet helper leaves 8 transport bytes; give it a full TCP header with SYN
         syn.put(12);
         syn.buf[syn.transportHeader + 13] = 0x02;
-        XtMatch isSyn = new XtMatch.TcpUdp(6, 0, 0xffff, false, 0, 0xffff, false, 0x17, 0x02, false);
-        XtMatch notSyn = new XtMatch.TcpUdp(6, 0, 0xffff, false, 0, 0xffff, false, 0x17, 0x02, true);
+        XtMatch isSyn = new XtTcpUdp(6, 0, 0xffff, false, 0, 0xffff, false, 0x17, 0x02, false);
+        XtMatch notSyn = new XtTcpUdp(6, 0, 0xffff, false, 0, 0xffff, false, 0x17, 0x02, true);
         assertTrue(m(isSyn, syn));
         assertFalse(m(notSyn, syn));
         syn.buf[syn.transportHeader + 13] = 0x12; // SYN|ACK: not a bare SYN under FIN,SYN,RST,ACK
         assertFalse(m(isSyn, syn));
         assertTrue(m(notSyn, syn));
-        assertTrue(m(new XtMatch.TcpUdp(6, 0, 0xffff, false, 0, 0xffff, false, 0x12, 0x12, false), syn));
+        assertTrue(m(new XtTcpUdp(6, 0, 0xffff, false, 0, 0xffff, false, 0x12, 0x12, false), syn));
         // a header too short for the flags byte does not match
         SkBuff shortTcp = p.packet("10.0.0.1", "10.0.0.2", Ipv4.PROTO_TCP, 40000, 22);
         assertFalse(m(isSyn, shortTcp));
@@ -50,27 +57,27 @@ class XtMatchTest {
     @Test
     void portsNeverMatchANonFirstFragment() {
         SkBuff frag = p.packet("10.0.0.1", "10.0.0.2", Ipv4.PROTO_UDP, 53, 53, 185 /* offset 1480 */);
-        assertFalse(m(new XtMatch.TcpUdp(17, 0, 0xffff, false, 53, 53, false), frag));
-        assertFalse(m(new XtMatch.TcpUdp(17, 0, 0xffff, false, 53, 53, true), frag));
+        assertFalse(m(new XtTcpUdp(17, 0, 0xffff, false, 53, 53, false), frag));
+        assertFalse(m(new XtTcpUdp(17, 0, 0xffff, false, 53, 53, true), frag));
     }
 
     @Test
     void icmpTypeCodeAnyAndInversion() {
         SkBuff echo = p.packet("10.0.0.1", "10.0.0.2", Ipv4.PROTO_ICMP, 8, 0);
         SkBuff hostUnreach = p.packet("10.0.0.1", "10.0.0.2", Ipv4.PROTO_ICMP, 3, 1);
-        XtMatch echoRequest = new XtMatch.Icmp(8, 0, 0xff, false);
+        XtMatch echoRequest = new IptIcmp(8, 0, 0xff, false);
         assertTrue(m(echoRequest, echo));
         assertFalse(m(echoRequest, hostUnreach));
-        assertTrue(m(new XtMatch.Icmp(3, 1, 1, false), hostUnreach));
-        assertFalse(m(new XtMatch.Icmp(3, 3, 3, false), hostUnreach));
-        assertTrue(m(new XtMatch.Icmp(3, 3, 3, true), hostUnreach));
-        assertTrue(m(new XtMatch.Icmp(0xff, 0, 0xff, false), echo));
-        assertTrue(m(new XtMatch.Icmp(0xff, 0, 0xff, false), hostUnreach));
+        assertTrue(m(new IptIcmp(3, 1, 1, false), hostUnreach));
+        assertFalse(m(new IptIcmp(3, 3, 3, false), hostUnreach));
+        assertTrue(m(new IptIcmp(3, 3, 3, true), hostUnreach));
+        assertTrue(m(new IptIcmp(0xff, 0, 0xff, false), echo));
+        assertTrue(m(new IptIcmp(0xff, 0, 0xff, false), hostUnreach));
     }
 
     @Test
     void commentAlwaysMatches() {
-        assertTrue(m(new XtMatch.Comment("x"), p.packet("1.1.1.1", "2.2.2.2", 47, 0, 0)));
+        assertTrue(m(new XtComment("x"), p.packet("1.1.1.1", "2.2.2.2", 47, 0, 0)));
     }
 
     @Test

@@ -47,7 +47,7 @@ class IptablesTest {
         assertEquals(0x0a000000, r.src);
         assertEquals(0xff000000, r.smsk);
         assertEquals(6, r.proto);
-        assertEquals(new XtMatch.TcpUdp(6, 0, 0xffff, false, 80, 90, false), r.matches[0]);
+        assertEquals(new dev.nsnet.kernel.netfilter.xt.XtTcpUdp(6, 0, 0xffff, false, 80, 90, false), r.matches[0]);
         assertEquals(XtTarget.Verdict.DROP, r.target);
         assertEquals("-s 10.0.0.0/8 -p tcp -m tcp --dport 80:90 -j DROP", r.text);
     }

@@ -1,0 +1,43 @@
+package dev.nsnet.tools.iptables;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The extensions iptables can load (libxtables' xtables_find_match / xtables_find_target over
+ * /usr/lib/.../xtables/libxt_*.so), by name. To add one: write a {@link XtMatchExt} or
+ * {@link XtTargetExt} subclass (its kernel side implements XtMatch / XtTarget in
+ * dev.nsnet.kernel.netfilter.xt) and add one line here.
+ */
+final class XtRegistry {
+    private XtRegistry() { }
+
+    private static final Map<String, Supplier<XtMatchExt>> MATCHES = new TreeMap<>();
+    private static final Map<String, Supplier<XtTargetExt>> TARGETS = new TreeMap<>();
+
+    static {
+        // matches (-m NAME)
+        MATCHES.put("tcp", LibxtTcp::new);
+        MATCHES.put("udp", LibxtUdp::new);
+        MATCHES.put("icmp", LibiptIcmp::new);
+        MATCHES.put("comment", LibxtComment::new);
+        // targets (-j NAME)
+        TARGETS.put("REJECT", LibiptReject::new);
+        TARGETS.put("LOG", LibxtLog::new);
+    }
+
+    /** A fresh parser of match NAME, or null when no such extension exists. */
+    static XtMatchExt match(String name) {
+        Supplier<XtMatchExt> s = MATCHES.get(name);
+        return s == null ? null : s.get();
+    }
+
+    /** A fresh parser of target NAME, or null (then NAME is a chain or a standard verdict). */
+    static XtTargetExt target(String name) {
+        Supplier<XtTargetExt> s = TARGETS.get(name);
+        return s == null ? null : s.get();
+    }
+
+    static boolean isTarget(String name) { return TARGETS.containsKey(name); }
+}
