@@ -44,20 +44,23 @@ public final class Ipv4Sockets {
         return s;
     }
 
-    /** raw_local_deliver(): a copy to every matching raw socket; true when one matched. */
+    /**
+     * raw_local_deliver() / raw_v4_input(): a copy to every raw socket of this protocol that
+     * matches (bound address, connected peer, device; ICMP_FILTER for ICMP); true when one matched.
+     */
     boolean rawDeliver(SkBuff skb, int proto) {
-        if (proto != Ipv4.PROTO_ICMP || sockets.isEmpty()) return false;
+        if (sockets.isEmpty()) return false;
         boolean delivered = false;
         byte[] b = skb.buf;
         int nh = skb.networkHeader;
-        int type = skb.len > 0 ? Icmp.type(b, skb.transportHeader) : -1;
+        int type = proto == Ipv4.PROTO_ICMP && skb.len > 0 ? Icmp.type(b, skb.transportHeader) : -1;
         for (int i = 0; i < sockets.size(); i++) {
             PingSocket s = sockets.get(i);
-            if (!s.raw || !s.matches(Ipv4.dst(b, nh), Ipv4.src(b, nh), skb.dev.ifindex)) continue;
+            if (!s.raw || s.protocol != proto || !s.matches(Ipv4.dst(b, nh), Ipv4.src(b, nh), skb.dev.ifindex)) continue;
             delivered = true;
             if (type >= 0 && type < 32 && (s.icmpFilter & (1 << type)) != 0) continue;
             Tracepoints tp = ns.emulation().trace;
-            if (tp.on) tp.step(skb, skb.dev, "raw_local_deliver", "copy to a raw ICMP socket");
+            if (tp.on) tp.step(skb, skb.dev, "raw_local_deliver", "copy to a raw socket (protocol " + proto + ")");
             s.queueDatagram(skb);
         }
         return delivered;
@@ -84,7 +87,7 @@ public final class Ipv4Sockets {
         int inner = skb.data + Icmp.HLEN;
         for (int i = 0; i < sockets.size(); i++) {
             PingSocket s = sockets.get(i);
-            if (!s.raw || Ipv4.protocol(b, inner) != Ipv4.PROTO_ICMP) continue;
+            if (!s.raw || Ipv4.protocol(b, inner) != s.protocol) continue;
             if (!s.matches(Ipv4.src(b, inner), Ipv4.dst(b, inner), skb.dev.ifindex)) continue;
             s.icmpError(skb, info);
         }

@@ -39,6 +39,10 @@ public final class PingSocket {
 
     public final NetNamespace ns;
     public final boolean raw;
+    /** The IP protocol of a raw socket (socket()'s third argument): ICMP, or TCP for a TCP prober. */
+    public final int protocol;
+    /** connect() of a raw socket: only packets from this address are delivered (0: any). */
+    public int connectedAddr;
     /** The echo identifier (a ping socket's port); raw sockets leave it to the sender. */
     public int ident;
     public int boundAddr;
@@ -61,15 +65,23 @@ public final class PingSocket {
     int pathMtu;
     private boolean closed;
 
-    private PingSocket(NetNamespace ns, boolean raw) {
+    private PingSocket(NetNamespace ns, boolean raw, int protocol) {
         this.ns = ns;
         this.raw = raw;
+        this.protocol = protocol;
         this.pmtudisc = Ipv4Net.of(ns).ipNoPmtuDisc != 0 ? PMTUDISC_DONT : PMTUDISC_WANT;
     }
 
     /** socket(AF_INET, SOCK_RAW or SOCK_DGRAM, IPPROTO_ICMP). */
     public static PingSocket open(NetNamespace ns, boolean raw) {
-        PingSocket s = new PingSocket(ns, raw);
+        PingSocket s = new PingSocket(ns, raw, Ipv4.PROTO_ICMP);
+        Ipv4Sockets.of(ns).sockets.add(s);
+        return s;
+    }
+
+    /** socket(AF_INET, SOCK_RAW, protocol) for another protocol than ICMP (receive only here). */
+    public static PingSocket openRaw(NetNamespace ns, int protocol) {
+        PingSocket s = new PingSocket(ns, true, protocol);
         Ipv4Sockets.of(ns).sockets.add(s);
         return s;
     }
@@ -100,6 +112,7 @@ public final class PingSocket {
 
     boolean matches(int laddr, int raddr, int ifindex) {
         if (boundAddr != 0 && boundAddr != laddr) return false;
+        if (connectedAddr != 0 && connectedAddr != raddr) return false;
         return boundIfindex == 0 || boundIfindex == ifindex;
     }
 
@@ -167,6 +180,9 @@ public final class PingSocket {
 
     /** The next datagram or error, or null. */
     public Message poll() { return queue.pollFirst(); }
+
+    /** The next datagram or error, left queued, or null. */
+    public Message peek() { return queue.peekFirst(); }
 
     /** recvmsg(MSG_ERRQUEUE): the oldest error entry, or null. */
     public ErrorMsg pollError() {

@@ -7,6 +7,7 @@ import dev.nsnet.kernel.core.SkBuff;
 import dev.nsnet.kernel.wire.Bytes;
 import dev.nsnet.kernel.wire.Icmp;
 import dev.nsnet.kernel.wire.Ipv4;
+import dev.nsnet.kernel.wire.Tcp;
 
 /**
  * The sockets of a path prober (traceroute): it sends UDP datagrams or ICMP echo requests with a
@@ -23,6 +24,8 @@ import dev.nsnet.kernel.wire.Ipv4;
 public final class ProbeSocket {
     public final NetNamespace ns;
     private final PingSocket icmp;
+    /** The TCP method's raw IPPROTO_TCP socket (connected, IP_RECVERR), or null. */
+    private PingSocket tcp;
     /** SO_BINDTODEVICE, bind() address: as for any socket. */
     private int boundAddr, boundIfindex;
     public int tos;
@@ -38,7 +41,41 @@ public final class ProbeSocket {
     /** The sockets of one traceroute run in {@code ns}. */
     public static ProbeSocket open(NetNamespace ns) { return new ProbeSocket(ns); }
 
-    public void close() { icmp.close(); }
+    public void close() {
+        icmp.close();
+        if (tcp != null) tcp.close();
+    }
+
+    /**
+     * The TCP method's socket: {@code socket(AF_INET, SOCK_RAW, IPPROTO_TCP)} connected to
+     * {@code dst} with IP_RECVERR, so it hears every TCP segment from {@code dst} (a copy, before
+     * TCP itself sees it) and, on its error queue, the ICMP errors about its probes. Returns the
+     * path MTU (IP_MTU) of the route to {@code dst}.
+     */
+    public int openTcp(int dst) {
+        Rtable rt = RouteOutput.resolve(ns, dst, boundAddr, tos, boundIfindex, mark);
+        if (rt.isBroadcast()) throw new KernelException(Errno.EACCES);
+        tcp = PingSocket.openRaw(ns, Ipv4.PROTO_TCP);
+        tcp.boundAddr = boundAddr;
+        tcp.boundIfindex = boundIfindex;
+        tcp.connectedAddr = dst;
+        tcp.recverr = true;
+        icmp.close(); // this method reads no ICMP socket
+        return IpOutput.mtu(rt);
+    }
+
+    /**
+     * Sends a TCP segment (a prober's SYN: header and {@code opts} as given, checksum over the
+     * pseudo-header) {@code sport -> dst:dport} with TTL {@code ttl} through the raw socket.
+     */
+    public int sendTcp(int sport, int dst, int dport, int seq, int flags, int window, byte[] opts, int ttl) {
+        int thl = Tcp.HLEN + opts.length;
+        return send(Ipv4.PROTO_TCP, dst, ttl, thl, (b, o, src) -> {
+            Tcp.write(b, o, sport, dport, seq, 0, thl, flags, window);
+            System.arraycopy(opts, 0, b, o + Tcp.HLEN, opts.length);
+            Tcp.setChecksum(b, o, thl, src, dst);
+        });
+    }
 
     /** SO_BINDTODEVICE: ENODEV for an unknown name. */
     public void bindToDevice(String name) {
@@ -120,7 +157,10 @@ public final class ProbeSocket {
                         /** the embedded (or, for an echo reply, the own) header: */
                         int innerProto, int innerDst, int innerSport, int innerDport, int echoId, int echoSeq) { }
 
-    public boolean readable() { return icmp.readable(); }
+    /** A TCP segment from the destination, as Reply.type (it is no ICMP type). */
+    public static final int TCP_REPLY = 256;
+
+    public boolean readable() { return tcp != null ? tcp.readable() : icmp.readable(); }
 
     /**
      * The next ICMP message (one recvmsg()), or null when none is queued. A message that is
@@ -128,6 +168,7 @@ public final class ProbeSocket {
      * {@code innerProto} -1: it was read, and matches no probe.
      */
     public Reply poll() {
+        if (tcp != null) return pollTcp();
         PingSocket.Message m;
         while ((m = icmp.poll()) != null) {
             if (!(m instanceof PingSocket.Datagram d)) continue;
@@ -152,6 +193,29 @@ public final class ProbeSocket {
                     Bytes.u16(b, t), Bytes.u16(b, t + 2), Icmp.id(b, t), Icmp.seq(b, t));
         }
         return null;
+    }
+
+    /**
+     * One recvmsg() of the TCP method: the error queue first (poll() reports POLLERR, and the
+     * prober then reads MSG_ERRQUEUE), else the next segment from the destination ({@code
+     * innerSport} is then the segment's destination port, the probe's source).
+     */
+    private Reply pollTcp() {
+        PingSocket.ErrorMsg e = tcp.pollError();
+        if (e != null) {
+            byte[] p = e.payload();
+            if (e.origin() != PingSocket.ORIGIN_ICMP || p.length < 4) {
+                return new Reply(e.time(), e.offender(), 0, e.type(), e.code(), e.info(), -1, e.target(), 0, 0, -1, -1);
+            }
+            return new Reply(e.time(), e.offender(), 0, e.type(), e.code(), e.info(), Ipv4.PROTO_TCP, e.target(),
+                    Bytes.u16(p, 0), Bytes.u16(p, 2), -1, -1);
+        }
+        if (!(tcp.poll() instanceof PingSocket.Datagram d)) return null;
+        byte[] b = d.data();
+        int o = d.icmpOffset();
+        if (b.length < o + 8) return other(d, -1, -1);
+        return new Reply(d.time(), d.from(), d.ttl(), TCP_REPLY, Tcp.flags(b, o), 0, Ipv4.PROTO_TCP, d.from(),
+                Bytes.u16(b, o + 2), Bytes.u16(b, o), -1, -1);
     }
 
     private static Reply other(PingSocket.Datagram d, int type, int code) {

@@ -3,9 +3,11 @@ package dev.nsnet.tools.traceroute;
 import dev.nsnet.kernel.core.Errno;
 import dev.nsnet.kernel.core.KernelException;
 import dev.nsnet.kernel.ipv4.ProbeSocket;
+import dev.nsnet.kernel.ipv4.TcpSock;
 import dev.nsnet.kernel.wire.Icmp;
 import dev.nsnet.kernel.wire.Inet4;
 import dev.nsnet.kernel.wire.Ipv4;
+import dev.nsnet.kernel.wire.Tcp;
 import dev.nsnet.tools.Tool;
 import dev.nsnet.tools.ToolContext;
 import dev.nsnet.tools.ping.Ping;
@@ -76,15 +78,16 @@ public final class Traceroute implements Tool {
         if (o.unsupported != null) {
             throw new TracerouteOptions.Exit(2, "traceroute: option " + o.unsupported + " is not supported by nsnet");
         }
-        if (!o.module.equals("default") && !o.module.equals("icmp")) {
+        if (!o.module.equals("default") && !o.module.equals("icmp") && !o.module.equals("tcp")) {
             throw new TracerouteOptions.Exit(2, "traceroute: the " + o.module
-                    + " method is not supported by nsnet (the default UDP method and -I are)");
+                    + " method is not supported by nsnet (the default UDP method, -I and -T are)");
         }
         Run r = new Run(ctx, o, (int) (long) dst);
         try {
             return r.doIt();
         } finally {
             r.sock.close();
+            if (r.holder != null) for (TcpSock h : r.holder) if (h != null) h.close();
         }
     }
 
@@ -102,6 +105,12 @@ public final class Traceroute implements Tool {
         final TracerouteOptions o;
         final int dst;
         final boolean icmp;
+        /** The TCP method (mod-tcp.c): SYN probes through a raw socket, each holding a bound port. */
+        final boolean tcp;
+        int tcpPort;
+        byte[] tcpOpts;
+        int tcpWindow;
+        final TcpSock[] holder;
         final int q;
         final int numProbes;
         final int dataLen;
@@ -120,6 +129,7 @@ public final class Traceroute implements Tool {
             this.o = o;
             this.dst = dst;
             this.icmp = o.module.equals("icmp");
+            this.tcp = o.module.equals("tcp");
             this.q = (int) o.probesPerHop;
             this.numProbes = (int) (o.maxHops * o.probesPerHop);
             this.headerLen = Ipv4.HLEN + 8;
@@ -127,6 +137,7 @@ public final class Traceroute implements Tool {
             if (o.packetLen < 0) dl = 40 - 8;
             else if (o.packetLen >= headerLen) dl = (int) o.packetLen - headerLen;
             this.dataLen = dl;
+            holder = tcp ? new TcpSock[numProbes] : null;
             sendTime = new long[numProbes];
             recvTime = new long[numProbes];
             sent = new boolean[numProbes];
@@ -173,14 +184,60 @@ public final class Traceroute implements Tool {
             } catch (KernelException e) {
                 throw error("connect", e.errno);
             }
+            if (tcp) tcpInit();
+        }
+
+        /**
+         * tcp_init(): the port (80 unless -p), the path MTU of the connected raw socket (at least
+         * 576) less the IP and TCP headers as the MSS option and a quarter of the window, and the
+         * options the namespace's sysctls enable (a sysctl counts only when it reads "1", so
+         * tcp_ecn's default 2 adds no ECN flags).
+         */
+        private void tcpInit() {
+            tcpPort = o.port >= 0 ? (int) o.port & 0xffff : 80;
+            if (o.port == 0) tcpPort = 80;
+            int mtu = sock.openTcp(dst);
+            if (mtu < 576) mtu = 576;
+            int mss = mtu - Ipv4.HLEN - Tcp.HLEN;
+            tcpWindow = (4 * mss) & 0xffff;
+            boolean sack = sysctlOne("net/ipv4/tcp_sack"), ts = sysctlOne("net/ipv4/tcp_timestamps");
+            boolean ws = sysctlOne("net/ipv4/tcp_window_scaling");
+            var opt = new java.io.ByteArrayOutputStream();
+            opt.write(Tcp.OPT_MSS);
+            opt.write(4);
+            opt.write(mss >> 8);
+            opt.write(mss & 0xff);
+            if (ts) {
+                opt.writeBytes(sack ? new byte[] {Tcp.OPT_SACK_PERM, 2} : new byte[] {Tcp.OPT_NOP, Tcp.OPT_NOP});
+                opt.write(Tcp.OPT_TIMESTAMP);
+                opt.write(10);
+                opt.writeBytes(new byte[8]); // TSval (random, per run) and TSecr 0, filled below
+            } else if (sack) {
+                opt.writeBytes(new byte[] {Tcp.OPT_NOP, Tcp.OPT_NOP, Tcp.OPT_SACK_PERM, 2});
+            }
+            if (ws) opt.writeBytes(new byte[] {Tcp.OPT_NOP, Tcp.OPT_WINDOW, 3, 2});
+            tcpOpts = opt.toByteArray();
+            if (ts) {
+                int tsval = ctx.emulation().random().nextInt();
+                int p = tcpOpts.length - (ws ? 4 : 0) - 8;
+                dev.nsnet.kernel.wire.Bytes.put32(tcpOpts, p, tsval);
+            }
+        }
+
+        private boolean sysctlOne(String path) {
+            var e = ctx.netns().sysctl.get(path);
+            if (e == null) return false;
+            String v = e.get().get();
+            return !v.isEmpty() && v.charAt(0) == '1';
         }
 
         int doIt() {
             // the ICMP method opens, binds and connects its one raw socket in init, before the header
-            if (icmp) setup();
+            if (icmp || tcp) setup();
             PrintStream out = ctx.out();
+            int packetLen = tcp ? Ipv4.HLEN + Tcp.HLEN + tcpOpts.length : headerLen + dataLen;
             out.print("traceroute to " + o.host + " (" + Inet4.format(dst) + "), " + o.maxHops + " hops max, "
-                    + (headerLen + dataLen) + " byte packets");
+                    + packetLen + " byte packets");
             out.flush();
             int start = (int) ((o.firstHop - 1) * q);
             int end = numProbes;
@@ -196,7 +253,7 @@ public final class Traceroute implements Tool {
                         if (expire > now) {
                             nextTime = expire;
                         } else {
-                            done[n] = true;
+                            probeDone(n);
                             checkExpired(n);
                         }
                     }
@@ -213,7 +270,7 @@ public final class Traceroute implements Tool {
                             nextTime = lastSend + secs(o.sendSecs);
                             break;
                         }
-                        if (!icmp && !udpReady) {
+                        if (!icmp && !tcp && !udpReady) {
                             setup(); // each UDP probe's socket binds and connects; the first failure ends the run
                             udpReady = true;
                         }
@@ -243,6 +300,26 @@ public final class Traceroute implements Tool {
                 keyA[n] = ident;
                 keyB[n] = seq & 0xffff;
                 rc = sock.sendEcho(ident, seq & 0xffff, dst, dataLen, ttl);
+            } else if (tcp) {
+                // tcp_send_probe(): a stream socket bound to a free port holds the source port
+                TcpSock h = TcpSock.open(ctx.netns(), ctx.process());
+                try {
+                    if (o.device != null) h.bindToDevice(o.device);
+                    Long a = o.source == null ? null : Ping.inetAton(o.source);
+                    h.bind(a == null ? 0 : (int) (long) a, 0);
+                } catch (KernelException e) {
+                    h.close();
+                    throw error("bind", e.errno);
+                }
+                holder[n] = h;
+                keyA[n] = h.localPort();
+                keyB[n] = tcpPort;
+                int isn = ctx.emulation().random().nextInt();
+                rc = sock.sendTcp(h.localPort(), dst, tcpPort, isn, Tcp.SYN, tcpWindow, tcpOpts, ttl);
+                if (rc < 0) {
+                    h.close();
+                    holder[n] = null;
+                }
             } else {
                 int sport = 32768 + ctx.emulation().random().nextInt(60999 - 32768 + 1);
                 keyA[n] = sport;
@@ -268,26 +345,39 @@ public final class Traceroute implements Tool {
         private void receive() {
             ProbeSocket.Reply r;
             boolean first = true;
-            while ((first || !icmp) && (r = sock.poll()) != null) {
+            while ((first || !(icmp || tcp)) && (r = sock.poll()) != null) {
                 first = false;
                 int n = match(r);
                 if (n < 0 || done[n]) continue;
                 recvTime[n] = r.time() + REPLY_COST_NS;
                 recvTtl[n] = r.ttl();
                 res[n] = r.from();
-                if (r.type() == Icmp.ECHOREPLY) {
+                if (r.type() == Icmp.ECHOREPLY || r.type() == ProbeSocket.TCP_REPLY) {
                     fin[n] = true;
                 } else {
                     parseIcmpRes(n, r.type(), r.code(), r.info());
                 }
-                done[n] = true;
+                probeDone(n);
+            }
+        }
+
+        /** probe_done(): the TCP method's port-holding socket is closed with it. */
+        private void probeDone(int n) {
+            done[n] = true;
+            if (tcp && holder[n] != null) {
+                holder[n].close();
+                holder[n] = null;
             }
         }
 
         private int match(ProbeSocket.Reply r) {
             for (int n = 0; n < numProbes; n++) {
                 if (!sent[n]) continue;
-                if (icmp) {
+                if (tcp) {
+                    // tcp_check_reply(): our port and the destination port, from the destination
+                    if (r.innerProto() == Ipv4.PROTO_TCP && r.innerDst() == dst && r.innerDport() == keyB[n]
+                            && r.innerSport() == keyA[n]) return n;
+                } else if (icmp) {
                     if (r.innerProto() == Ipv4.PROTO_ICMP && r.echoId() == keyA[n] && r.echoSeq() == keyB[n]
                             && (r.type() == Icmp.ECHOREPLY ? r.from() == dst : r.innerDst() == dst)) return n;
                 } else if (r.innerProto() == Ipv4.PROTO_UDP && r.type() != Icmp.ECHOREPLY && r.innerDst() == dst
