@@ -46,6 +46,35 @@ class TracerouteTest {
         assertEquals(new Session.Result(1, "\nconnect: Network is unreachable\n"), run(s, "traceroute -n -I 10.0.0.1"));
     }
 
+    /**
+     * The TCP method: the closed port answers RST, a listener SYN-ACK (which the kernel resets: no
+     * SYN_RECV child is left); the option block follows the sysctls (no timestamps: 52 bytes).
+     */
+    @Test
+    void tcpMethod() {
+        Session s = lo();
+        assertEquals(new Session.Result(0, """
+                traceroute to 127.0.0.1 (127.0.0.1), 30 hops max, 60 byte packets
+                 1  127.0.0.1  0.030 ms  0.030 ms  0.030 ms
+                """), run(s, "traceroute -n -T 127.0.0.1"));
+        run(s, "nc -l 8080 &");
+        assertEquals(new Session.Result(0, """
+                traceroute to 127.0.0.1 (127.0.0.1), 30 hops max, 60 byte packets
+                 1  127.0.0.1  0.030 ms
+                """), run(s, "traceroute -n -T -p 8080 -q 1 127.0.0.1"));
+        assertEquals(new Session.Result(0, """
+                State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess
+                LISTEN 0      1            0.0.0.0:8080      0.0.0.0:*         \s
+                """), run(s, "ss -tan"));
+        run(s, "sysctl -q -w net.ipv4.tcp_timestamps=0");
+        assertEquals(new Session.Result(0, """
+                traceroute to 127.0.0.1 (127.0.0.1), 1 hops max, 52 byte packets
+                 1  127.0.0.1  0.030 ms
+                """), run(s, "traceroute -n -T -q 1 -m 1 127.0.0.1"));
+        assertEquals(new Session.Result(1, "\nconnect: Network is unreachable\n"),
+                run(new Session(1), "traceroute -n -T 10.0.0.1"));
+    }
+
     @Test
     void commandLineErrors() {
         Session s = lo();
@@ -56,7 +85,7 @@ class TracerouteTest {
         assertEquals(new Session.Result(2, "bad wait specifications `1.5,-2,0' used\n"),
                 run(s, "traceroute -w 1.5,-2 127.0.0.1"));
         assertEquals(new Session.Result(2, "bad sendtime `-1' specified\n"), run(s, "traceroute -z -1 127.0.0.1"));
-        assertEquals(2, run(s, "traceroute -T 127.0.0.1").exitStatus());
+        assertEquals(2, run(s, "traceroute -U 127.0.0.1").exitStatus());
         assertEquals(0, run(s, "traceroute --help").exitStatus());
     }
 
