@@ -31,6 +31,7 @@ public final class KernelInit {
         registerNotifier(RtnlLink::rtnetlinkEvent);
         dev.nsnet.kernel.ipv4.Inet.init();
         dev.nsnet.kernel.bridge.BrInit.init();
+        dev.nsnet.kernel.netfilter.conntrack.NfConntrackStandalone.init();
     }
 
     public static void registerPernet(PernetOps ops) { PERNET.add(ops); }

@@ -50,6 +50,14 @@ public final class SkBuff {
     public Object sk;
     /** Monotonic id for tracing, assigned by the pool when handed out. */
     public long id;
+    /**
+     * skb->_nfct: the conntrack entry (netfilter.conntrack.NfConn) this packet belongs to, null
+     * when untracked; read it with NfConntrackCore.get(skb). {@code ctinfo} is its
+     * enum ip_conntrack_info (NfConn.IP_CT_*); IP_CT_UNTRACKED with a null entry marks a packet
+     * that must not be tracked (CT --notrack).
+     */
+    public Object nfct;
+    public int ctinfo;
 
     SkBuff(SkbPool pool, int capacity) {
         this.pool = pool;
@@ -68,6 +76,7 @@ public final class SkBuff {
         dev = null; outDev = null;
         iif = 0; pktType = PACKET_HOST; protocol = 0; mark = 0; nexthop = 0; routeType = -1;
         cloned = false; sk = null;
+        nfct = null; ctinfo = 0;
     }
 
     /** skb_put(): extends the packet at the tail by n bytes and returns the offset of the new room. */
@@ -107,6 +116,12 @@ public final class SkBuff {
     /** Offset of the network header relative to mac header, etc. */
     public int networkOffset() { return networkHeader; }
 
+    /** nf_reset_ct(): forgets the conntrack entry (skb_scrub_packet, a frame from the wire). */
+    public void resetCt() {
+        nfct = null;
+        ctinfo = 0;
+    }
+
     /** Returns the buffer to its pool (kfree_skb / consume_skb). Idempotence is a bug: checked. */
     public void free() {
         if (pool != null) pool.release(this);
@@ -123,6 +138,7 @@ public final class SkBuff {
         c.macHeader = macHeader; c.networkHeader = networkHeader; c.transportHeader = transportHeader;
         c.dev = dev; c.iif = iif; c.pktType = pktType; c.protocol = protocol; c.mark = mark;
         c.nexthop = nexthop; c.routeType = routeType; c.outDev = outDev; c.cloned = true; c.sk = sk;
+        c.nfct = nfct; c.ctinfo = ctinfo;
         return c;
     }
 }

@@ -117,6 +117,7 @@ public final class PhysNic extends NetDeviceOps {
         if (Mac.isMulticast(dst)) dev.stats.multicast++;
         Tracepoints tp = dev.ns.host.emulation.trace;
         if (tp.on) tp.step(skb, dev, "napi_gro_receive", "frame from the wire (" + medium(dev).describe(dev) + ")");
+        skb.resetCt(); // a frame from the wire reaches another kernel: no conntrack state
         Dev.ethTypeTrans(skb, dev);
         Dev.netifRx(skb);
     }

@@ -147,6 +147,7 @@ public final class Veth extends NetDeviceOps {
         rcv.stats.rxBytes += len;
         if (tp.on) tp.step(skb, dev, "veth_xmit", "to peer " + rcv.name + (rcv.ns != dev.ns ? " in netns " + rcv.ns : ""));
         skb.iif = 0;
+        skb.resetCt(); // skb_scrub_packet(): nf_reset_ct() on every forward
         if (rcv.ns != dev.ns) skb.mark = 0; // skb_scrub_packet(skb, xnet) clears the mark across namespaces
         Dev.ethTypeTrans(skb, rcv);
         Dev.netifRx(skb);

@@ -4,6 +4,8 @@ import dev.nsnet.kernel.core.Dev;
 import dev.nsnet.kernel.core.NetDevice;
 import dev.nsnet.kernel.core.NetNamespace;
 import dev.nsnet.kernel.core.SkBuff;
+import dev.nsnet.kernel.netfilter.conntrack.NfConntrackCore;
+import dev.nsnet.kernel.netfilter.conntrack.NfConntrackNet;
 import dev.nsnet.trace.DropReason;
 import dev.nsnet.trace.Tracepoints;
 
@@ -30,12 +32,22 @@ public final class Netfilter {
         return traverse(n, hook, skb, in, out);
     }
 
-    /** nf_hook_slow(): the tables at {@code hook} in priority order (also br_netfilter's entry). */
+    /**
+     * nf_hook_slow(): the tables at {@code hook} in priority order, with conntrack's hook functions
+     * at their priorities when tracking is on (also br_netfilter's entry).
+     */
     static boolean traverse(NetfilterNet n, int hook, SkBuff skb, NetDevice in, NetDevice out) {
         NetDevice dev = in != null ? in : out;
         NetNamespace ns = dev.ns;
         XtTable[] tables = n.hooks[hook];
+        NfConntrackNet ct = n.conntrack;
+        boolean ctIn = ct != null && (hook == NfHook.PRE_ROUTING || hook == NfHook.LOCAL_OUT);
+        int[] prios = n.hookPriorities[hook];
         for (int i = 0; i < tables.length; i++) {
+            if (ctIn && prios[i] > NfConntrackCore.PRI_CONNTRACK) {
+                ctIn = false;
+                if (NfConntrackCore.in(ct, hook, skb, dev) == NfHook.NF_DROP) return ctDrop(skb, dev, "nf_conntrack_in");
+            }
             XtTable t = tables[i];
             if (IptDoTable.run(t, hook, skb, in, out) == NfHook.NF_DROP) {
                 Tracepoints tp = ns.emulation().trace;
@@ -43,6 +55,16 @@ public final class Netfilter {
                 return false;
             }
         }
+        if (ctIn && NfConntrackCore.in(ct, hook, skb, dev) == NfHook.NF_DROP) return ctDrop(skb, dev, "nf_conntrack_in");
+        if (ct != null && (hook == NfHook.POST_ROUTING || hook == NfHook.LOCAL_IN)
+                && NfConntrackCore.confirm(ct, skb, dev) == NfHook.NF_DROP) {
+            return ctDrop(skb, dev, "__nf_conntrack_confirm");
+        }
         return true;
+    }
+
+    private static boolean ctDrop(SkBuff skb, NetDevice dev, String func) {
+        Dev.drop(skb, dev, func, DropReason.NETFILTER_DROP, null);
+        return false;
     }
 }

@@ -15,6 +15,11 @@ public final class NetfilterNet {
     /** Per hook, the tables to traverse in ascending priority (nf_hook_entries). */
     final XtTable[][] hooks = new XtTable[NfHook.NUMHOOKS][];
     final int[][] hookPriorities = new int[NfHook.NUMHOOKS][];
+    /**
+     * Conntrack's hooks (nf_conntrack_in at NF_IP_PRI_CONNTRACK in PREROUTING/OUTPUT, confirm last in
+     * POSTROUTING/INPUT): non-null while some rule needs tracking (NfConntrackCore.netnsGet/Put).
+     */
+    public dev.nsnet.kernel.netfilter.conntrack.NfConntrackNet conntrack;
 
     private NetfilterNet(NetNamespace ns) {
         this.ns = ns;
