@@ -60,6 +60,7 @@ public final class NetfilterNet {
         XtTable t = n.tables.get(kind);
         if (t == null) {
             t = new XtTable(kind);
+            t.ns = ns;
             n.tables.put(kind, t);
             for (int i = 0; i < kind.hooks.length; i++) n.register(kind.hooks[i], kind.priorities[i], t);
         }

@@ -55,6 +55,9 @@ public final class XtTable {
     XtChain lastChain;
     int lastPos;
 
+    /** The namespace of a registered table (null for a phantom one shown by listings). */
+    dev.nsnet.kernel.core.NetNamespace ns;
+
     XtTable(Kind kind) {
         this.kind = kind;
         for (int h : kind.hooks) builtins.put(NfHook.chainName(h), new XtChain(NfHook.chainName(h), h));
@@ -118,17 +121,51 @@ public final class XtTable {
         return n;
     }
 
-    public void insert(XtChain c, int pos, XtRule r) { c.add(pos, r); }
+    public void insert(XtChain c, int pos, XtRule r) {
+        c.add(pos, r);
+        conntrackRefs(r, true);
+    }
 
-    public void append(XtChain c, XtRule r) { c.add(c.size(), r); }
+    public void append(XtChain c, XtRule r) {
+        c.add(c.size(), r);
+        conntrackRefs(r, true);
+    }
 
-    public void appendAll(XtChain c, List<XtRule> rs) { c.addAll(rs); }
+    public void appendAll(XtChain c, List<XtRule> rs) {
+        c.addAll(rs);
+        for (XtRule r : rs) conntrackRefs(r, true);
+    }
 
-    public void replace(XtChain c, int pos, XtRule r) { c.set(pos, r); }
+    public void replace(XtChain c, int pos, XtRule r) {
+        XtRule old = c.rules[pos];
+        c.set(pos, r);
+        conntrackRefs(r, true);
+        conntrackRefs(old, false);
+    }
 
-    public XtRule delete(XtChain c, int pos) { return c.remove(pos); }
+    public XtRule delete(XtChain c, int pos) {
+        XtRule r = c.remove(pos);
+        conntrackRefs(r, false);
+        return r;
+    }
 
-    public void flush(XtChain c) { c.clear(); }
+    public void flush(XtChain c) {
+        XtRule[] old = c.rules;
+        c.clear();
+        for (XtRule r : old) conntrackRefs(r, false);
+    }
+
+    /** checkentry's nf_ct_netns_get() / destroy's nf_ct_netns_put() of the rule's extensions. */
+    private void conntrackRefs(XtRule r, boolean get) {
+        if (ns == null) return;
+        int n = 0;
+        for (XtMatch m : r.matches) if (m instanceof XtNeedsConntrack x && x.needsConntrack()) n++;
+        if (r.target instanceof XtNeedsConntrack x && x.needsConntrack()) n++;
+        for (int i = 0; i < n; i++) {
+            if (get) dev.nsnet.kernel.netfilter.conntrack.NfConntrackCore.netnsGet(ns);
+            else dev.nsnet.kernel.netfilter.conntrack.NfConntrackCore.netnsPut(ns);
+        }
+    }
 
     /** iptables-nft creates a built-in chain that a command names (-F CHAIN) if it does not exist yet. */
     public void createBuiltin(XtChain c) { c.created = true; }

@@ -47,6 +47,10 @@ public final class NfConntrackCore {
             if (tp.on) tp.step(skb, dev, "nf_conntrack_in", "fragment: not tracked");
             return NfHook.NF_ACCEPT;
         }
+        if (net.scratch == null) {
+            net.scratch = new NfConntrackTuple();
+            net.scratch2 = new NfConntrackTuple();
+        }
         int proto = Ipv4.protocol(b, nh);
         int th = nh + Ipv4.ihl(b, nh);
         int end = Math.min(nh + Ipv4.totLen(b, nh), skb.tail());

@@ -2,7 +2,6 @@ package dev.nsnet.kernel.netfilter.conntrack;
 
 import dev.nsnet.kernel.core.NetNamespace;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,14 +15,15 @@ import java.util.List;
  */
 public final class NfConntrackNet {
     public final NetNamespace ns;
-    private NfConntrackTupleHash[] buckets = new NfConntrackTupleHash[16];
+    private NfConntrackTupleHash[] buckets = EMPTY;
+    private static final NfConntrackTupleHash[] EMPTY = new NfConntrackTupleHash[1];
     /** net->ct.count: confirmed entries in the table (the kernel also counts unconfirmed ones in flight). */
     int count;
     private int nextId = 1;
     private long seq;
     int users;
-    /** Scratch tuples for the data path (one packet at a time per emulation). */
-    final NfConntrackTuple scratch = new NfConntrackTuple(), scratch2 = new NfConntrackTuple();
+    /** Scratch tuples for the data path (one packet at a time per emulation), made on first use. */
+    NfConntrackTuple scratch, scratch2;
 
     /** nf_conntrack_max: global in the kernel, read-only outside the initial namespace. */
     public static final int DEFAULT_MAX = 262144;
@@ -34,6 +34,8 @@ public final class NfConntrackNet {
     public int udpTimeout = 30, udpTimeoutStream = 120;
     public int icmpTimeout = 30, genericTimeout = 600;
     public int acct = 0, checksum = 1, events = 2, logInvalid = 0, timestamp = 0;
+    /** Sysctls the model does not act on: frag6 thresholds/timeout, gre, icmpv6, sctp, nf_hooks_lwtunnel. */
+    final int[] other = {4194304, 3145728, 60, 30, 180, 30, 10, 3, 3, 210, 30, 3, 3, 3, 0};
     /** Event listeners (ctnetlink NFNLGRP_CONNTRACK_*): conntrack -E. */
     final List<NfConntrackEvents.Listener> listeners = new ArrayList<>(0);
     final List<String> kernelLog = new ArrayList<>(0);
@@ -73,7 +75,8 @@ public final class NfConntrackNet {
     }
 
     void insert(NfConn ct) {
-        if (count > buckets.length) grow();
+        if (buckets == EMPTY) buckets = new NfConntrackTupleHash[16];
+        else if (count > buckets.length) grow();
         link(ct.tuplehash[NfConn.DIR_ORIGINAL]);
         link(ct.tuplehash[NfConn.DIR_REPLY]);
         ct.inHash = true;
@@ -146,7 +149,7 @@ public final class NfConntrackNet {
 
     /** Empties the table without events (namespace exit). */
     void clear() {
-        Arrays.fill(buckets, null);
+        buckets = EMPTY;
         count = 0;
     }
 }
