@@ -45,15 +45,19 @@ public final class Bench {
 
     /** Real-kernel figures on this machine type (bench-kernel/README.md, medians). */
     static final double KERNEL_VETH_PPS = 680_146, KERNEL_BRIDGE_PPS = 464_834, KERNEL_REDLINE_PPS = 389_817;
+    /** The red line with 10,000 non-matching FORWARD rules, iptables-nft (bench-kernel README, path d). */
+    static final double KERNEL_REDLINE_10K_RULES_PPS = 16_316;
 
     static final String USAGE = """
             Usage: nsnet bench [--quick] [--only NAME] [--help]
             Measures nsnet itself and prints 'bench NAME: VALUE UNIT' lines.
               --quick       small counts (a smoke test; figures are not meaningful)
-              --only NAME   run one benchmark: veth, bridge, redline, pod_heap, pod_create, tcp_bulk, tcp_crr
+              --only NAME   run one benchmark: veth, bridge, redline, pod_heap, pod_create, tcp_bulk, tcp_crr,
+                            iptables_restore_10k, iptables_restore_50k, iptables_append_on_10k, redline_10k_rules
             """;
 
-    static final List<String> NAMES = List.of("veth", "bridge", "redline", "pod_heap", "pod_create", "tcp_bulk", "tcp_crr");
+    static final List<String> NAMES = List.of("veth", "bridge", "redline", "pod_heap", "pod_create", "tcp_bulk", "tcp_crr",
+            "iptables_restore_10k", "iptables_restore_50k", "iptables_append_on_10k", "redline_10k_rules");
 
     /** Entry point for {@code nsnet bench} (wired by cli/Main). */
     public static int run(PrintStream out, String[] args) {
@@ -94,6 +98,18 @@ public final class Bench {
         if (only == null || only.equals("pod_create")) failures += BenchPods.create(out, quick ? 1_000 : 100_000);
         if (only == null || only.equals("tcp_bulk")) failures += BenchTcp.bulk(out, quick ? 4L << 20 : 512L << 20, quick ? 1 : 3);
         if (only == null || only.equals("tcp_crr")) failures += BenchTcp.crr(out, quick ? 500 : 20_000, quick ? 1 : 3);
+        if (only == null || only.equals("iptables_restore_10k"))
+            failures += BenchIptables.restore(out, "iptables_restore_10k", quick ? 1_000 : 10_000, quick ? 1 : 7,
+                    BenchIptables.KERNEL_NFT_RESTORE_10K_MS);
+        if (only == null || only.equals("iptables_restore_50k"))
+            failures += BenchIptables.restore(out, "iptables_restore_50k", quick ? 5_000 : 50_000, quick ? 1 : 5,
+                    BenchIptables.KERNEL_NFT_RESTORE_50K_MS);
+        if (only == null || only.equals("iptables_append_on_10k")) failures += BenchIptables.appendOn(out, "iptables_append_on_10k", quick ? 1_000 : 10_000, quick ? 3 : 21);
+        if (only == null || only.equals("redline_10k_rules")) {
+            int nrules = quick ? 1_000 : 10_000;
+            failures += pps(out, "redline_10k_rules", () -> BenchIptables.redlineWithRules(nrules), warm, count,
+                    runs, KERNEL_REDLINE_10K_RULES_PPS);
+        }
         return failures == 0 ? 0 : 1;
     }
 
@@ -105,9 +121,14 @@ public final class Bench {
     record Rig(Emulation emu, NetDevice tx, NetDevice rx, byte[] frame) { }
 
     private static int pps(PrintStream out, String name, Path path, long warm, long count, int runs, double kernel) {
+        return pps(out, name, () -> rig(path), warm, count, runs, kernel);
+    }
+
+    private static int pps(PrintStream out, String name, java.util.function.Supplier<Rig> world, long warm, long count, int runs,
+                           double kernel) {
         Rig rig;
         try {
-            rig = rig(path);
+            rig = world.get();
         } catch (RuntimeException e) {
             out.println("bench " + name + "_pps: unavailable (" + e.getMessage() + ")");
             return 1;

@@ -36,6 +36,7 @@ public final class Tools {
         r.register(new Ping());
         r.register(new dev.nsnet.tools.iptables.Iptables());
         r.register(new dev.nsnet.tools.iptables.IptablesSave());
+        r.register(new dev.nsnet.tools.iptables.IptablesRestore());
         r.register(new dev.nsnet.tools.nc.Nc());
         r.register(new dev.nsnet.tools.ss.Ss());
         // bash builtins for background jobs (docs/processes.md)

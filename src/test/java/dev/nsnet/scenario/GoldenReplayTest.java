@@ -59,8 +59,12 @@ class GoldenReplayTest {
         String want = Files.readString(out, StandardCharsets.UTF_8);
         String diff;
         try {
-            String got = Assertions.assertTimeoutPreemptively(PER_SCENARIO,
-                    () -> Transcript.run(Script.read(script), new Session(1)));
+            String got = Assertions.assertTimeoutPreemptively(PER_SCENARIO, () -> {
+                Session session = new Session(1);
+                // the recorder runs each line in the scenario's directory (companion files such as NNN.rules)
+                session.host.workingDirectory = script.toAbsolutePath().getParent();
+                return Transcript.run(Script.read(script), session);
+            });
             diff = TranscriptDiff.diff(want, got);
         } catch (Throwable t) {
             if (t instanceof Error && !(t instanceof AssertionError) && !(t instanceof StackOverflowError)) throw t;

@@ -13,6 +13,12 @@ public final class Host {
     public final Emulation emulation;
     public final String hostname;
     public final NetNamespace rootNs;
+    /**
+     * The working directory of the host's processes (fs_struct pwd): relative file names given to
+     * tools resolve against it. The script runner sets it to the scenario file's directory, the
+     * directory scripts/record-golden.sh runs each line in on the real kernel.
+     */
+    public java.nio.file.Path workingDirectory = java.nio.file.Path.of("").toAbsolutePath();
     private final List<NetNamespace> namespaces = new ArrayList<>();
     /** /run/netns: name -> namespace, in creation order (ip netns list sorts by readdir order). */
     private final Map<String, NetNamespace> named = new LinkedHashMap<>();

@@ -67,6 +67,40 @@ public final class NetfilterNet {
         return t;
     }
 
+    /**
+     * Commits a table built off to the side ({@link XtTable#staging}): the live table takes its
+     * chains in one swap (registered first if it did not exist); a staged table with nothing in it
+     * leaves the namespace without that table (iptables-nft's restore deletes the table first).
+     */
+    public static void commit(NetNamespace ns, XtTable.Kind kind, XtTable staged) {
+        if (!staged.populated()) {
+            NetfilterNet n = of(ns);
+            if (n != null && n.tables.containsKey(kind)) n.unregisterTable(kind);
+            return;
+        }
+        ensureTable(ns, kind).replaceWith(staged);
+    }
+
+    /** xt_unregister_table(): the table leaves its hooks and the namespace. */
+    private void unregisterTable(XtTable.Kind kind) {
+        XtTable t = tables.remove(kind);
+        t.release();
+        for (int h = 0; h < NfHook.NUMHOOKS; h++) {
+            XtTable[] old = hooks[h];
+            int at = java.util.Arrays.asList(old).indexOf(t);
+            if (at < 0) continue;
+            XtTable[] nt = new XtTable[old.length - 1];
+            int[] np = new int[old.length - 1];
+            for (int i = 0, j = 0; i < old.length; i++) {
+                if (i == at) continue;
+                nt[j] = old[i];
+                np[j++] = hookPriorities[h][i];
+            }
+            hooks[h] = nt;
+            hookPriorities[h] = np;
+        }
+    }
+
     /** nf_register_net_hook(): inserts keeping ascending priority (equal priorities: registration order). */
     private void register(int hook, int prio, XtTable t) {
         XtTable[] old = hooks[hook];

@@ -32,6 +32,11 @@ public final class XtChain {
     XtRule[] rules = new XtRule[0];
     /** Skip index over {@link #rules}, rebuilt with them (null: walk every rule). */
     RuleIndex index;
+    /**
+     * A chain of a table being built off to the side (a restore's new blob): changes are not
+     * published to the data path one by one; {@link XtTable#replaceWith} publishes it once.
+     */
+    boolean staged;
 
     XtChain(String name, int hook) {
         this.name = name;
@@ -46,7 +51,11 @@ public final class XtChain {
 
     public List<XtRule> rules() { return java.util.Collections.unmodifiableList(list); }
 
+
     public int size() { return list.size(); }
+
+    /** The rule list itself (no copy, no wrapper) for the control plane's bulk walks. */
+    List<XtRule> list() { return list; }
 
     public boolean created() { return created || hook < 0; }
 
@@ -79,7 +88,8 @@ public final class XtChain {
         publish();
     }
 
-    private void publish() {
+    void publish() {
+        if (staged) return;
         rules = list.toArray(new XtRule[0]);
         index = RuleIndex.build(rules);
     }

@@ -48,6 +48,14 @@ public final class XtRule {
         this.text = text == null ? "" : text;
     }
 
+    /** The same rule (matches, counters, text) with another target: a copy into a new table blob. */
+    XtRule withTarget(XtTarget t) {
+        XtRule r = new XtRule(src, smsk, dst, dmsk, iniface, inWild, outiface, outWild, proto, invflags, matches, t, text);
+        r.pcnt = pcnt;
+        r.bcnt = bcnt;
+        return r;
+    }
+
     /** ip_packet_match(): the ipt_ip part. */
     boolean ipMatch(byte[] b, int nh, NetDevice in, NetDevice out) {
         if (((Ipv4.src(b, nh) & smsk) != src) ^ ((invflags & INV_SRCIP) != 0)) return false;

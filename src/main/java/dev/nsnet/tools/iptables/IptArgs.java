@@ -20,6 +20,8 @@ final class IptArgs {
     /** Which rule options were given (for generic_opt_check): n s d p j v x i o 0(line) c f. */
     final java.util.Set<Character> opts = new java.util.HashSet<>();
     final RuleParser rule = new RuleParser();
+    /** The rule the command compiled (for -v's echo), once it is built. */
+    dev.nsnet.kernel.netfilter.XtRule built;
     private boolean haveJ;
     private boolean haveTable;
     /** Extensions whose options are in getopt's table, each name once, in load order (xtables_merge_options). */
@@ -114,7 +116,7 @@ final class IptArgs {
                 invert = false;
                 continue;
             }
-            throw XtError.param("Bad argument `" + s + "'");
+            throw XtError.bare("Bad argument `" + s + "'");
         }
         if (invert) throw XtError.param("unknown arguments found on commandline");
         if (command == 0) throw XtError.param("no command specified");

@@ -163,6 +163,25 @@ final class IptFormat {
         return sb.append('\n').toString();
     }
 
+    /**
+     * The one-line form iptables -v prints for a rule it adds, and iptables-restore -v for each
+     * rule it loads (print_rule with FMT_PRINT_RULE): numeric, "->" between the addresses.
+     */
+    static String printRule(XtRule r) {
+        StringBuilder sb = new StringBuilder(targetName(r.target)).append("  ");
+        if ((r.invflags & XtRule.INV_PROTO) != 0) sb.append('!');
+        String pname = r.proto == 0 ? "all" : NetDb.protocol(r.proto);
+        sb.append(pname == null ? Integer.toString(r.proto) : pname).append(" opt -- in ");
+        sb.append(ifaceText(r.iniface, r.inWild, (r.invflags & XtRule.INV_VIA_IN) != 0, true)).append(" out ");
+        sb.append(ifaceText(r.outiface, r.outWild, (r.invflags & XtRule.INV_VIA_OUT) != 0, true)).append(' ');
+        sb.append((r.invflags & XtRule.INV_SRCIP) != 0 ? '!' : ' ').append(addrText(r.src, r.smsk, true)).append(' ');
+        sb.append((r.invflags & XtRule.INV_DSTIP) != 0 ? '!' : ' ').append("-> ").append(addrText(r.dst, r.dmsk, true)).append("  ");
+        if (r.target instanceof XtTarget.Jump j && j.isGoto()) sb.append("[goto] ");
+        for (XtMatch m : r.matches) printMatch(sb, m, true);
+        printTarget(sb, r.target, true);
+        return sb.append('\n').toString();
+    }
+
     private static String targetName(XtTarget t) {
         return t == null ? "" : t.name();
     }

@@ -32,13 +32,14 @@ public final class Iptables implements Tool {
         PrintStream out = ctx.out();
         try {
             IptArgs a = IptArgs.parse(args);
-            return execute(ctx.netns(), a, out);
+            return execute(live(ctx.netns()), a, out);
         } catch (IptArgs.Exit e) {
             out.print(e.text);
             return 0;
         } catch (XtError e) {
             PrintStream err = ctx.err();
             if (e.versioned) err.println(PROG + ": " + e.getMessage());
+            else if (e.tryHelp) err.println(e.getMessage());
             else err.println("iptables: " + e.getMessage());
             if (e.tryHelp) err.println("Try `iptables -h' or 'iptables --help' for more information.");
             return e.status;
@@ -68,7 +69,29 @@ public final class Iptables implements Tool {
         }
     }
 
-    static int execute(NetNamespace ns, IptArgs a, PrintStream out) {
+    /**
+     * Where a command finds its tables: the namespace's live tables, or the tables an
+     * iptables-restore transaction is building off to the side.
+     */
+    interface Tables {
+        /** The table, or null while it does not exist. */
+        XtTable table(XtTable.Kind kind);
+
+        /** The table, created if it does not exist yet. */
+        XtTable ensure(XtTable.Kind kind);
+    }
+
+    static Tables live(NetNamespace ns) {
+        return new Tables() {
+            @Override
+            public XtTable table(XtTable.Kind kind) { return NetfilterNet.table(ns, kind); }
+
+            @Override
+            public XtTable ensure(XtTable.Kind kind) { return NetfilterNet.ensureTable(ns, kind); }
+        };
+    }
+
+    static int execute(Tables ns, IptArgs a, PrintStream out) {
         optCheck(a);
         char cmd = a.command;
         boolean ruleCmd = cmd == 'A' || cmd == 'I' || cmd == 'D' && a.rulenum == 0 || cmd == 'R' || cmd == 'C';
@@ -86,12 +109,12 @@ public final class Iptables implements Tool {
         if (kind == null) {
             throw XtError.versioned("table '" + a.table + "' does not exist\nPerhaps iptables or your kernel needs to be upgraded.", 3);
         }
-        XtTable t = NetfilterNet.table(ns, kind);
+        XtTable t = ns.table(kind);
         int fmt = (a.numeric ? IptFormat.FMT_NUMERIC : 0) | (a.verbose ? IptFormat.FMT_VERBOSE : 0)
                 | (a.exact ? IptFormat.FMT_EXACT : 0) | (a.lineNumbers ? IptFormat.FMT_LINENUMBERS : 0);
         switch (cmd) {
             case 'L' -> {
-                list(ns, kind, t, a, fmt, out);
+                list(kind, t, a, fmt, out);
                 if (a.zeroToo && t != null) zero(t, a.chain, a.verbose ? out : null, true);
                 return 0;
             }
@@ -103,7 +126,7 @@ public final class Iptables implements Tool {
                 if (t == null) {
                     if (a.chain == null) return 0;
                     if (!isBuiltin(kind, a.chain)) throw XtError.plain(XtError.NO_CHAIN);
-                    t = NetfilterNet.ensureTable(ns, kind); // -F CHAIN creates the table and that chain
+                    t = ns.ensure(kind); // -F CHAIN creates the table and that chain
                 }
                 if (a.chain == null) {
                     for (XtChain c : t.chains()) t.flush(c);
@@ -125,7 +148,7 @@ public final class Iptables implements Tool {
             }
             case 'N' -> {
                 validChainName(a.chain);
-                t = NetfilterNet.ensureTable(ns, kind);
+                t = ns.ensure(kind);
                 if (t.chain(a.chain) != null) throw XtError.plain("Chain already exists.");
                 t.newChain(a.chain);
                 return 0;
@@ -175,12 +198,15 @@ public final class Iptables implements Tool {
                 if (a.arg2.equals("ACCEPT")) v = NfHook.NF_ACCEPT;
                 else if (a.arg2.equals("DROP")) v = NfHook.NF_DROP;
                 else throw XtError.plain("Bad policy name. Run `dmesg' for more information.");
-                t = NetfilterNet.ensureTable(ns, kind);
+                t = ns.ensure(kind);
                 t.setPolicy(t.chain(a.chain), v);
                 return 0;
             }
             default -> {
-                return ruleCommand(ns, kind, t, a);
+                int st = ruleCommand(ns, kind, t, a);
+                // -v echoes the rule of a command that succeeded (print_rule, FMT_PRINT_RULE)
+                if (a.verbose && a.built != null) out.print(IptFormat.printRule(a.built));
+                return st;
             }
         }
     }
@@ -213,7 +239,7 @@ public final class Iptables implements Tool {
     }
 
     /** assert_valid_chain_name() and the clash with target names. */
-    private static void validChainName(String name) {
+    static void validChainName(String name) {
         if (name.length() >= 29) throw XtError.param("chain name `" + name + "' too long (must be under 29 chars)");
         if (name.startsWith("-") || name.startsWith("!"))
             throw XtError.param("chain name not allowed to start with `" + name.charAt(0) + "'");
@@ -223,7 +249,7 @@ public final class Iptables implements Tool {
         for (char c : name.toCharArray()) if (Character.isWhitespace(c)) throw XtError.param("Invalid chain name `" + name + "'");
     }
 
-    private static int ruleCommand(NetNamespace ns, XtTable.Kind kind, XtTable t, IptArgs a) {
+    private static int ruleCommand(Tables ns, XtTable.Kind kind, XtTable t, IptArgs a) {
         char cmd = a.command;
         if (cmd == 'D' && a.rulenum > 0) {
             if (t == null) throw XtError.plain(XtError.NO_CHAIN);
@@ -234,6 +260,7 @@ public final class Iptables implements Tool {
             return 0;
         }
         XtRule r = build(t, a);
+        a.built = r;
         if (cmd == 'D' || cmd == 'C') {
             if (t == null) throw XtError.plain(XtError.BAD_RULE);
             XtChain c = t.chain(a.chain);
@@ -253,7 +280,7 @@ public final class Iptables implements Tool {
         if (target == null) {
             if (cmd == 'R' || !isBuiltin(kind, a.chain)) throw XtError.plain(XtError.NO_CHAIN);
             if (cmd == 'I' && a.rulenum > 1) throw XtError.plain("Index of insertion too big.");
-            target = NetfilterNet.ensureTable(ns, kind);
+            target = ns.ensure(kind);
         }
         XtChain c = target.chain(a.chain);
         if (c == null) {
@@ -311,7 +338,7 @@ public final class Iptables implements Tool {
         return List.copyOf(NetfilterNet.phantom(kind).chains());
     }
 
-    private static void list(NetNamespace ns, XtTable.Kind kind, XtTable t, IptArgs a, int fmt, PrintStream out) {
+    private static void list(XtTable.Kind kind, XtTable t, IptArgs a, int fmt, PrintStream out) {
         XtTable view = t != null ? t : NetfilterNet.phantom(kind);
         List<XtChain> chains;
         if (a.chain != null) {

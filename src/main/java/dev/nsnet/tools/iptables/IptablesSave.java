@@ -30,24 +30,88 @@ public final class IptablesSave implements Tool {
     public int run(ToolContext ctx, List<String> args) {
         boolean counters = false;
         String only = null;
-        for (int i = 0; i < args.size(); i++) {
+        String[][] longs = {{"counters", "c"}, {"dump", "d"}, {"table", "t"}, {"modprobe", "M"}, {"file", "f"},
+            {"version", "V"}, {"help", "h"}, {"ipv4", "4"}, {"ipv6", "6"}};
+        String bad = null;
+        for (int i = 0; i < args.size() && bad == null; i++) {
             String s = args.get(i);
-            if (s.equals("-c") || s.equals("--counters")) counters = true;
-            else if (s.equals("-t") || s.equals("--table")) {
-                if (i + 1 >= args.size()) {
-                    ctx.err().println("iptables-save: option requires an argument -- 't'");
+            if (s.startsWith("--") && s.length() > 2) {
+                String name = s.substring(2), val = null;
+                int eq = name.indexOf('=');
+                if (eq >= 0) {
+                    val = name.substring(eq + 1);
+                    name = name.substring(0, eq);
+                }
+                String hit = null;
+                for (String[] l : longs) {
+                    if (l[0].equals(name)) {
+                        hit = l[1];
+                        break;
+                    }
+                    if (l[0].startsWith(name)) hit = hit == null ? l[1] : "?";
+                }
+                if (hit == null) bad = "iptables-save: unrecognized option '" + s + "'";
+                else if (hit.equals("?")) bad = "iptables-save: option '" + s + "' is ambiguous";
+                else if ("tMf".contains(hit) && val == null) {
+                    if (i + 1 >= args.size()) bad = "iptables-save: option '--" + name + "' requires an argument";
+                    else val = args.get(++i);
+                }
+                if (bad != null) break;
+                char c = hit.charAt(0);
+                if (c == 'c') counters = true;
+                else if (c == 't') only = val;
+                else if (c == 'V') {
+                    ctx.out().println(PROG);
+                    return 0;
+                } else if (c == 'f' || c == '6' || c == 'h') {
+                    ctx.err().println("iptables-save: nsnet does not support " + s);
                     return 1;
                 }
-                only = args.get(++i);
-            } else if (s.startsWith("-t") && s.length() > 2) {
-                only = s.substring(2);
-            } else {
-                ctx.err().println("Unknown arguments found on commandline");
-                return 1;
+                continue;
             }
+            if (s.startsWith("-") && s.length() > 1) {
+                for (int k = 1; k < s.length(); k++) {
+                    char c = s.charAt(k);
+                    if ("bcdt46VMf".indexOf(c) < 0) {
+                        bad = "iptables-save: invalid option -- '" + c + "'";
+                        break;
+                    }
+                    if (c == 't' || c == 'M' || c == 'f') {
+                        String val;
+                        if (k + 1 < s.length()) val = s.substring(k + 1);
+                        else if (i + 1 < args.size()) val = args.get(++i);
+                        else {
+                            bad = "iptables-save: option requires an argument -- '" + c + "'";
+                            break;
+                        }
+                        if (c == 't') only = val;
+                        if (c == 'f') {
+                            ctx.err().println("iptables-save: nsnet does not support -f (write the output to a file)");
+                            return 1;
+                        }
+                        break;
+                    }
+                    if (c == 'c') counters = true;
+                    else if (c == 'V') {
+                        ctx.out().println(PROG);
+                        return 0;
+                    } else if (c == '6') {
+                        ctx.err().println("iptables-save: nsnet models IPv4 only (-6 is not supported)");
+                        return 1;
+                    }
+                }
+                continue;
+            }
+            ctx.err().println("Unknown arguments found on commandline");
+            return 1;
+        }
+        if (bad != null) {
+            ctx.err().println(bad);
+            ctx.err().println("Look at manual page `iptables-save.8' for more information.");
+            return 1;
         }
         if (only != null && XtTable.Kind.of(only) == null) {
-            ctx.err().println(PROG + ": table '" + only + "' does not exist");
+            ctx.err().println("Table `" + only + "' does not exist");
             return 1;
         }
         String date = CTIME.format(Instant.ofEpochSecond(ctx.emulation().now() / 1_000_000_000L).atOffset(ZoneOffset.UTC));

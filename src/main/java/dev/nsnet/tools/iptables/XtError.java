@@ -20,6 +20,9 @@ final class XtError extends RuntimeException {
     /** xtables_error(PARAMETER_PROBLEM, ...): versioned message, the help hint, exit 2. */
     static XtError param(String msg) { return new XtError(msg, 2, true, true); }
 
+    /** A parameter problem printed without the program prefix (xshared.c's "Bad argument"), the hint, exit 2. */
+    static XtError bare(String msg) { return new XtError(msg, 2, false, true); }
+
     /** A versioned message without the hint. */
     static XtError versioned(String msg, int status) { return new XtError(msg, status, true, false); }
 
