@@ -2,9 +2,7 @@ package dev.nsnet.kernel.netfilter;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A skip index over a long chain, so that 10,000 rules that do not match a packet cost a few hash
@@ -92,31 +90,46 @@ final class RuleIndex {
             this.maps = maps;
         }
 
+        /**
+         * Two passes over primitive arrays (no boxing, no per-rule collections), so indexing a
+         * 50,000-rule restore costs a few milliseconds: group the rules by mask pair (usually
+         * one or two groups; the last one is tried first), size each group's map, then fill.
+         */
         static Block build(XtRule[] rules, int start, int end) {
-            Map<Long, Map<Long, List<Integer>>> groups = new HashMap<>();
-            List<Long> order = new ArrayList<>();
-            for (int i = start; i < end; i++) {
-                XtRule r = rules[i];
+            int n = end - start;
+            int[] groupOf = new int[n];
+            long[] gkeys = new long[4];
+            int[] gcount = new int[4];
+            int groups = 0, last = -1;
+            for (int i = 0; i < n; i++) {
+                XtRule r = rules[start + i];
                 long mk = key(r.smsk, r.dmsk);
-                Map<Long, List<Integer>> g = groups.get(mk);
-                if (g == null) {
-                    g = new HashMap<>();
-                    groups.put(mk, g);
-                    order.add(mk);
+                int g = last >= 0 && gkeys[last] == mk ? last : -1;
+                for (int k = 0; g < 0 && k < groups; k++) if (gkeys[k] == mk) g = k;
+                if (g < 0) {
+                    if (groups == gkeys.length) {
+                        gkeys = Arrays.copyOf(gkeys, groups * 2);
+                        gcount = Arrays.copyOf(gcount, groups * 2);
+                    }
+                    g = groups++;
+                    gkeys[g] = mk;
                 }
-                g.computeIfAbsent(key(r.src, r.dst), k -> new ArrayList<>()).add(i);
+                groupOf[i] = g;
+                gcount[g]++;
+                last = g;
             }
-            int[] sm = new int[order.size()], dm = new int[order.size()];
-            LongMap[] maps = new LongMap[order.size()];
-            for (int k = 0; k < order.size(); k++) {
-                long mk = order.get(k);
-                sm[k] = (int) (mk >>> 32);
-                dm[k] = (int) mk;
-                Map<Long, List<Integer>> g = groups.get(mk);
-                LongMap m = new LongMap(g.size());
-                for (var e : g.entrySet()) m.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).toArray());
-                maps[k] = m;
+            int[] sm = new int[groups], dm = new int[groups];
+            LongMap[] maps = new LongMap[groups];
+            for (int k = 0; k < groups; k++) {
+                sm[k] = (int) (gkeys[k] >>> 32);
+                dm[k] = (int) gkeys[k];
+                maps[k] = new LongMap(gcount[k]);
             }
+            for (int i = 0; i < n; i++) {
+                XtRule r = rules[start + i];
+                maps[groupOf[i]].add(key(r.src, r.dst), start + i);
+            }
+            for (LongMap m : maps) m.trim();
             return new Block(end, sm, dm, maps);
         }
 
@@ -140,6 +153,8 @@ final class RuleIndex {
         private final long[] keys;
         private final int[][] vals;
         private final int mask;
+        /** Fill of each list while {@link #add} builds the map (null: every list is full). */
+        private int[] lens;
 
         LongMap(int size) {
             int cap = Integer.highestOneBit(Math.max(4, size * 2 - 1)) << 1;
@@ -158,6 +173,30 @@ final class RuleIndex {
             while (vals[i] != null && keys[i] != k) i = (i + 1) & mask;
             keys[i] = k;
             vals[i] = v;
+        }
+
+        /** Appends position {@code pos} (ascending) to key {@code k}'s list; {@link #trim} fixes the lengths. */
+        void add(long k, int pos) {
+            int i = hash(k) & mask;
+            while (vals[i] != null && keys[i] != k) i = (i + 1) & mask;
+            int[] v = vals[i];
+            if (v == null) {
+                keys[i] = k;
+                vals[i] = new int[] {pos};
+                return;
+            }
+            if (lens == null) lens = new int[vals.length];
+            int len = lens[i] == 0 ? v.length : lens[i];
+            if (len == v.length) v = vals[i] = Arrays.copyOf(v, len * 2);
+            v[len] = pos;
+            lens[i] = len + 1;
+        }
+
+        /** Cuts the lists {@link #add} grew to their lengths (lookups binary-search whole arrays). */
+        void trim() {
+            if (lens == null) return;
+            for (int i = 0; i < vals.length; i++) if (lens[i] > 0 && lens[i] < vals[i].length) vals[i] = Arrays.copyOf(vals[i], lens[i]);
+            lens = null;
         }
 
         int[] get(long k) {
