@@ -58,6 +58,11 @@ public final class SkBuff {
      */
     public Object nfct;
     public int ctinfo;
+    /** skb->nf_trace: set by the TRACE target; the rule walks then trace every rule they test. */
+    public boolean nfTrace;
+    /** br_netfilter's nf_bridge info: the packet entered through a bridge port (physIn), and leaves by physOut. */
+    public boolean nfBridge;
+    public NetDevice physIn, physOut;
 
     SkBuff(SkbPool pool, int capacity) {
         this.pool = pool;
@@ -77,6 +82,7 @@ public final class SkBuff {
         iif = 0; pktType = PACKET_HOST; protocol = 0; mark = 0; nexthop = 0; routeType = -1;
         cloned = false; sk = null;
         nfct = null; ctinfo = 0;
+        nfTrace = false; nfBridge = false; physIn = null; physOut = null;
     }
 
     /** skb_put(): extends the packet at the tail by n bytes and returns the offset of the new room. */
@@ -139,6 +145,7 @@ public final class SkBuff {
         c.dev = dev; c.iif = iif; c.pktType = pktType; c.protocol = protocol; c.mark = mark;
         c.nexthop = nexthop; c.routeType = routeType; c.outDev = outDev; c.cloned = true; c.sk = sk;
         c.nfct = nfct; c.ctinfo = ctinfo;
+        c.nfTrace = nfTrace; c.nfBridge = nfBridge; c.physIn = physIn; c.physOut = physOut;
         return c;
     }
 }

@@ -18,8 +18,9 @@ import dev.nsnet.trace.DropReason;
  * they are forwarded to another port ({@code br_nf_forward_ip}, in and out = the bridge) and
  * POSTROUTING on the way out ({@code br_nf_post_routing}, out = the bridge). A frame that is
  * passed up to the bridge device's own IP stack does not traverse PREROUTING a second time
- * ({@code ip_sabotage_in}, see {@link #preroutedByBridge}). physdev information is not modelled
- * yet.
+ * ({@code ip_sabotage_in}, see {@link #preroutedByBridge}). The nf_bridge info physdev matches
+ * read is set here: {@code skb.physIn} when the frame enters a port (nf_bridge_info_get at
+ * br_nf_pre_routing), {@code skb.physOut} when it is forwarded to a port (br_nf_forward_ip).
  */
 final class BrNetfilter {
     private BrNetfilter() { }
@@ -61,6 +62,13 @@ final class BrNetfilter {
         }
         NetDevice br = p.br.dev;
         if (inet == NfHook.PRE_ROUTING && !validate(skb, in)) return false;
+        if (inet == NfHook.PRE_ROUTING) {
+            skb.nfBridge = true;
+            skb.physIn = in;
+            skb.physOut = null;
+        } else if (inet == NfHook.FORWARD) {
+            skb.physOut = out;
+        }
         skb.networkHeader = skb.data;
         NetfilterNet n = NetfilterNet.of(any.ns);
         return switch (inet) {

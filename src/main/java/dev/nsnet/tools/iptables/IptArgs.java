@@ -43,8 +43,12 @@ final class IptArgs {
         {"line-numbers", "0"}, {"help", "h"}, {"version", "V"}, {"fragment", "f"}, {"set-counters", "c"},
     };
 
-    static IptArgs parse(List<String> args) {
+    static IptArgs parse(List<String> args) { return parse(args, null); }
+
+    /** Parses; extensions' warnings go to {@code err} as they are met. */
+    static IptArgs parse(List<String> args, java.io.PrintStream err) {
         IptArgs a = new IptArgs(args);
+        a.rule.err = err;
         a.run();
         return a;
     }
@@ -244,6 +248,7 @@ final class IptArgs {
                 // command_jump(): a target extension of that name merges its options.
                 XtTargetExt t = XtRegistry.target(v);
                 if (t != null) {
+                    t.rule = rule;
                     rule.target = t;
                     loaded.add(t);
                 }
@@ -287,6 +292,7 @@ final class IptArgs {
     private void loadMatch(String name) {
         XtMatchExt m = XtRegistry.match(name);
         if (m == null) throw XtError.param("Couldn't load match `" + name + "':No such file or directory\n");
+        m.rule = rule;
         rule.matches.add(m);
         if (loadedByName(name) == null) loaded.add(m);
     }
@@ -311,6 +317,7 @@ final class IptArgs {
             String pn = NetDb.protocol(rule.proto);
             XtMatchExt m = pn == null ? null : XtRegistry.match(pn);
             if (m != null) {
+                m.rule = rule;
                 rule.protoUsed = true;
                 rule.matches.add(m);
                 if (loadedByName(pn) == null) loaded.add(m);
@@ -322,6 +329,7 @@ final class IptArgs {
             }
         }
         if (o == null) throw XtError.param("unknown option \"" + shown + "\"");
+        owner.optionParse(o);
         owner.parse(o);
     }
 

@@ -158,7 +158,7 @@ final class IptFormat {
         sb.append((r.invflags & XtRule.INV_DSTIP) != 0 ? '!' : ' ');
         sb.append(String.format("%-19s ", addrText(r.dst, r.dmsk, numeric)));
         if (r.target instanceof XtTarget.Jump j && j.isGoto()) sb.append("[goto] ");
-        for (XtMatch m : r.matches) printMatch(sb, m, numeric);
+        for (XtMatch m : r.matches) XtRegistry.match(m.name()).print(sb, r, m, numeric);
         printTarget(sb, r.target, numeric);
         return sb.append('\n').toString();
     }
@@ -198,10 +198,6 @@ final class IptFormat {
         // Name lookups: /etc/hosts of the recording sandbox knows only localhost; nothing else resolves.
         if (!numeric && mask == -1 && addr == 0x7f000001) a = "localhost";
         return mask == -1 ? a : a + "/" + maskText(mask);
-    }
-
-    private static void printMatch(StringBuilder sb, XtMatch m, boolean numeric) {
-        XtRegistry.match(m.name()).print(sb, m, numeric);
     }
 
     private static void printTarget(StringBuilder sb, XtTarget t, boolean numeric) {

@@ -31,7 +31,7 @@ public final class Iptables implements Tool {
     public int run(ToolContext ctx, List<String> args) {
         PrintStream out = ctx.out();
         try {
-            IptArgs a = IptArgs.parse(args);
+            IptArgs a = IptArgs.parse(args, ctx.err());
             return execute(live(ctx.netns()), a, out);
         } catch (IptArgs.Exit e) {
             out.print(e.text);
@@ -287,6 +287,7 @@ public final class Iptables implements Tool {
             if (cmd == 'I' && a.rulenum > 1) throw XtError.plain("Index of insertion too big.");
             throw XtError.plain(XtError.NO_CHAIN);
         }
+        checkEntries(target, a, r);
         switch (cmd) {
             case 'A' -> target.append(c, r);
             case 'I' -> {
@@ -305,13 +306,17 @@ public final class Iptables implements Tool {
 
     /**
      * Compiles the command line's rule: each match's final check, the target's, then a jump to a
-     * chain that does not exist fails, then the kernel's checkentry of each extension.
+     * chain that does not exist fails. The kernel's checkentry runs when the rule is committed.
      */
     static XtRule build(XtTable t, IptArgs a) {
         RuleParser p = a.rule;
-        XtRuleCtx ctx = new XtRuleCtx(a.table, a.chain, a.command, p.proto, (p.invflags & XtRule.INV_PROTO) != 0);
+        XtRuleCtx ctx = new XtRuleCtx(a.table, a.chain, a.command, p.proto, (p.invflags & XtRule.INV_PROTO) != 0, a.chain);
         XtMatch[] matches = p.buildMatches(ctx);
-        XtTarget target = p.target != null ? p.target.finalCheck(ctx) : a.standardVerdict();
+        XtTarget target = a.standardVerdict();
+        if (p.target != null) {
+            target = p.target.finalCheck(ctx);
+            p.target.optionsFcheck();
+        }
         if (p.jumpTo != null && target == null) {
             XtChain c = t == null ? null : t.chain(p.jumpTo);
             if (c == null || c.builtin()) throw XtError.param("Chain '" + p.jumpTo + "' does not exist");
@@ -322,12 +327,49 @@ public final class Iptables implements Tool {
         if (target == XtTarget.Verdict.DROP && a.table.equals("nat")) {
             throw XtError.param("\nThe \"nat\" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n");
         }
-        for (int i = 0; i < matches.length; i++) p.matches.get(i).checkEntry(ctx, matches[i]);
-        if (p.target != null) p.target.checkEntry(ctx, target);
         XtRule r = new XtRule(p.src, p.haveS ? p.smsk : 0, p.dst, p.haveD ? p.dmsk : 0, p.iniface, p.inWild, p.outiface,
                 p.outWild, p.proto, p.invflags, matches, target, null);
         r.text = IptFormat.saveRule(r, false).trim();
         return r;
+    }
+
+    /**
+     * The kernel's checkentry of every extension of the rule (and, for a jump, of the rules of the
+     * chains it reaches) for every built-in chain that reaches the rule's chain, as nf_tables
+     * validates a chain against the hooks of its base chains.
+     */
+    private static void checkEntries(XtTable t, IptArgs a, XtRule r) {
+        java.util.Set<String> hooks = hooksReaching(t, a.chain);
+        java.util.Set<XtChain> seen = new java.util.HashSet<>();
+        for (String h : hooks.isEmpty() ? java.util.Collections.<String>singleton(null) : hooks) check(t, a, r, h, seen);
+    }
+
+    private static void check(XtTable t, IptArgs a, XtRule r, String hook, java.util.Set<XtChain> seen) {
+        XtRuleCtx ctx = new XtRuleCtx(a.table, a.chain, a.command, r.proto, (r.invflags & XtRule.INV_PROTO) != 0, hook);
+        for (XtMatch m : r.matches) XtRegistry.match(m.name()).checkEntry(ctx, m);
+        if (r.target instanceof XtTarget.Jump j) {
+            if (seen.add(j.chain())) for (XtRule x : j.chain().rules()) check(t, a, x, hook, seen);
+        } else if (r.target != null && XtRegistry.isTarget(r.target.name())) {
+            XtRegistry.target(r.target.name()).checkEntry(ctx, r.target);
+        }
+    }
+
+    /** The built-in chains whose walk can reach {@code chain} (itself if built-in). */
+    private static java.util.Set<String> hooksReaching(XtTable t, String chain) {
+        java.util.Set<String> hooks = new java.util.TreeSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(chain));
+        java.util.Set<String> visited = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            String n = todo.poll();
+            if (!visited.add(n)) continue;
+            XtChain c = t.chain(n);
+            if (c == null) continue;
+            if (c.builtin()) hooks.add(n);
+            for (XtChain x : t.chains()) {
+                for (XtRule y : x.rules()) if (y.target instanceof XtTarget.Jump j && j.chain() == c) todo.add(x.name());
+            }
+        }
+        return hooks;
     }
 
     // ---------------------------------------------------------------- listings

@@ -4,8 +4,9 @@ import dev.nsnet.kernel.netfilter.XtTarget;
 import dev.nsnet.kernel.netfilter.xt.XtLog;
 
 /**
- * extensions/libxt_LOG.c: --log-level (0-7 or a syslog name), --log-prefix (at most 29
- * characters), --log-tcp-sequence, --log-tcp-options, --log-ip-options, --log-uid, --log-macdecode.
+ * extensions/libxt_LOG.c: --log-level (0-7 or a syslog name), --log-prefix (cut to 29
+ * characters), --log-tcp-sequence, --log-tcp-options, --log-ip-options, --log-uid, --log-macdecode;
+ * each once, none invertible.
  */
 final class LibxtLog extends XtTargetExt {
     int level = 4, flags;
@@ -13,17 +14,23 @@ final class LibxtLog extends XtTargetExt {
 
     String name() { return "LOG"; }
 
-    String[] options() {
-        return new String[] {"log-level", "log-prefix", "log-tcp-sequence", "log-tcp-options", "log-ip-options",
-            "log-uid", "log-macdecode"};
-    }
+    private static final Spec[] SPEC = {
+        new Spec("log-level", 0, 0), new Spec("log-prefix", 1, 0), new Spec("log-tcp-sequence", 2, 0),
+        new Spec("log-tcp-options", 3, 0), new Spec("log-ip-options", 4, 0), new Spec("log-uid", 5, 0),
+        new Spec("log-macdecode", 6, 0),
+    };
+
+    Spec[] spec() { return SPEC; }
 
     void parse(XtOpt o) {
         switch (o.name) {
             case "log-level" -> level = parseLogLevel(o.arg());
             case "log-prefix" -> {
+                // XTTYPE_STRING, min 1, stored in char prefix[30]: longer ones are cut to 29.
                 String p = o.arg();
-                if (p.length() > 29) throw XtError.param("Maximum prefix length 29 for --log-prefix");
+                if (p.isEmpty()) throw XtError.param("Argument must have a minimum length of 1 characters\n");
+                if (p.length() > 29) p = p.substring(0, 29);
+                if (p.indexOf('\n') >= 0) throw XtError.param("Newlines not allowed in --log-prefix");
                 prefix = p;
             }
             case "log-tcp-sequence" -> flags |= XtLog.TCPSEQ;
@@ -34,21 +41,31 @@ final class LibxtLog extends XtTargetExt {
         }
     }
 
+    /** XTTYPE_SYSLOGLEVEL: 0-7 (any base) or one of syslog's names. */
     static int parseLogLevel(String s) {
-        String[] names = {"emerg", "alert", "crit", "error", "warning", "notice", "info", "debug"};
-        if (s.matches("[0-7]")) return Integer.parseInt(s);
-        for (int i = 0; i < names.length; i++) if (names[i].equals(s)) return i;
-        if (s.equals("panic")) return 0;
-        if (s.equals("err")) return 3;
-        if (s.equals("warn")) return 4;
-        throw XtError.param("log-level `" + s + "' unknown");
+        long n = parseU32(s);
+        if (n >= 0 && n <= 7) return (int) n;
+        return switch (s) {
+            case "alert" -> 1;
+            case "crit" -> 2;
+            case "debug" -> 7;
+            case "emerg", "panic" -> 0;
+            case "error" -> 3;
+            case "info" -> 6;
+            case "notice" -> 5;
+            case "warning" -> 4;
+            default -> throw XtError.param("log level \"" + s + "\" unknown\n");
+        };
     }
 
     XtTarget finalCheck(XtRuleCtx ctx) { return new XtLog(level, prefix, flags); }
 
     void save(StringBuilder sb, XtTarget t) {
         XtLog lg = (XtLog) t;
-        if (!lg.prefix().isEmpty()) sb.append(" --log-prefix \"").append(lg.prefix()).append('"');
+        if (!lg.prefix().isEmpty()) {
+            sb.append(" --log-prefix");
+            IptFormat.saveString(sb, lg.prefix());
+        }
         if (lg.level() != 4) sb.append(" --log-level ").append(lg.level());
         if ((lg.flags() & XtLog.TCPSEQ) != 0) sb.append(" --log-tcp-sequence");
         if ((lg.flags() & XtLog.TCPOPT) != 0) sb.append(" --log-tcp-options");
@@ -63,7 +80,8 @@ final class LibxtLog extends XtTargetExt {
         XtLog lg = (XtLog) t;
         if (numeric) sb.append(" LOG flags ").append(lg.flags()).append(" level ").append(lg.level());
         else {
-            sb.append(" LOG level ").append(lg.level() >= 0 && lg.level() < 8 ? LEVELS[lg.level()] : Integer.toString(lg.level()));
+            if (lg.level() >= 0 && lg.level() < 8) sb.append(" LOG level ").append(LEVELS[lg.level()]);
+            else sb.append(" LOG UNKNOWN level ").append(lg.level());
             if ((lg.flags() & XtLog.TCPSEQ) != 0) sb.append(" tcp-sequence");
             if ((lg.flags() & XtLog.TCPOPT) != 0) sb.append(" tcp-options");
             if ((lg.flags() & XtLog.IPOPT) != 0) sb.append(" ip-options");

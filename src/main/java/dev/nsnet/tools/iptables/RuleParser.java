@@ -26,6 +26,13 @@ final class RuleParser {
     XtTargetExt target;
     /** command_default's proto_used: the -p protocol's match was loaded implicitly. */
     boolean protoUsed;
+    /** Where an extension's warnings go as it parses (iptables' stderr), or null. */
+    java.io.PrintStream err;
+
+    /** fprintf(stderr, ...) of an extension while parsing. */
+    void warn(String line) {
+        if (err != null) err.println(line);
+    }
 
     static String protoName(int p) {
         return p == 6 ? "tcp" : p == 17 ? "udp" : p == 1 ? "icmp" : null;
@@ -88,7 +95,10 @@ final class RuleParser {
     /** The compiled matches (each extension's final check). */
     XtMatch[] buildMatches(XtRuleCtx ctx) {
         XtMatch[] out = new XtMatch[matches.size()];
-        for (int i = 0; i < out.length; i++) out[i] = matches.get(i).finalCheck(ctx);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = matches.get(i).finalCheck(ctx);
+            matches.get(i).optionsFcheck();
+        }
         return out;
     }
 }

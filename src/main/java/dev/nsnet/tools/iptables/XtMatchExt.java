@@ -21,4 +21,7 @@ abstract class XtMatchExt extends XtExt {
 
     /** print(): the -L text, each part with its leading space. */
     abstract void print(StringBuilder sb, XtMatch m, boolean numeric);
+
+    /** print() with the rule's IP part (ipt_ip: e.g. its protocol for service names). */
+    void print(StringBuilder sb, dev.nsnet.kernel.netfilter.XtRule r, XtMatch m, boolean numeric) { print(sb, m, numeric); }
 }

@@ -22,9 +22,19 @@ final class XtRegistry {
         MATCHES.put("udp", LibxtUdp::new);
         MATCHES.put("icmp", LibiptIcmp::new);
         MATCHES.put("comment", LibxtComment::new);
+        MATCHES.put("mark", LibxtMark::new);
+        MATCHES.put("multiport", LibxtMultiport::new);
+        MATCHES.put("addrtype", LibxtAddrtype::new);
+        MATCHES.put("iprange", LibxtIprange::new);
+        MATCHES.put("mac", LibxtMac::new);
+        MATCHES.put("limit", LibxtLimit::new);
+        MATCHES.put("statistic", LibxtStatistic::new);
+        MATCHES.put("physdev", LibxtPhysdev::new);
         // targets (-j NAME)
         TARGETS.put("REJECT", LibiptReject::new);
         TARGETS.put("LOG", LibxtLog::new);
+        TARGETS.put("MARK", LibxtMarkTarget::new);
+        TARGETS.put("TRACE", LibxtTrace::new);
     }
 
     /** A fresh parser of match NAME, or null when no such extension exists. */

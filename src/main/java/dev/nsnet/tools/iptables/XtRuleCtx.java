@@ -2,20 +2,24 @@ package dev.nsnet.tools.iptables;
 
 /**
  * What an extension's final check and checkentry may look at besides its own options: the table,
- * the chain, the command and the rule's -p protocol (0: any) with its inversion.
+ * the chain the command names, the command, the rule's -p protocol (0: any) with its inversion, and
+ * for checkentry the built-in chain (hook) the rule is checked for: a rule in a user chain is
+ * checked once per built-in chain that reaches it (null: none does yet).
  */
-record XtRuleCtx(String table, String chain, char command, int proto, boolean invProto) {
+record XtRuleCtx(String table, String chain, char command, int proto, boolean invProto, String hook) {
     /**
      * The kernel refused the rule at commit (a checkentry returning -EINVAL): iptables-nft prints
-     * " RULE_APPEND failed (Invalid argument): rule in chain CHAIN", exit 4.
+     * " RULE_APPEND failed (Invalid argument): rule in chain CHAIN" (RULE_INSERT for -I,
+     * RULE_REPLACE for -R), exit 4.
      */
     XtError invalid() {
-        return XtError.versioned(" RULE_APPEND failed (Invalid argument): rule in chain " + chain, 4);
+        String op = command == 'I' ? "RULE_INSERT" : command == 'R' ? "RULE_REPLACE" : "RULE_APPEND";
+        return XtError.versioned(" " + op + " failed (Invalid argument): rule in chain " + chain, 4);
     }
 
-    /** The chain is one of the built-in chains of these hooks' names (PREROUTING, INPUT, ...). */
+    /** The hook the rule is checked for is one of these built-in chains (PREROUTING, INPUT, ...). */
     boolean chainIn(String... builtins) {
-        for (String b : builtins) if (b.equals(chain)) return true;
+        for (String b : builtins) if (b.equals(hook)) return true;
         return false;
     }
 }
