@@ -46,6 +46,7 @@ public final class Tools {
         r.register(new dev.nsnet.tools.traceroute.Traceroute());
         r.register(new dev.nsnet.tools.curl.Curl());
         r.register(new dev.nsnet.tools.python3.Python3());
+        r.register(new dev.nsnet.tools.dmesg.Dmesg());
         // nsnet-only (not a Linux command): builds the physical network between hosts, docs/world.md
         r.register(new NsnetWorld());
         return r;

@@ -32,10 +32,13 @@ public final class Host {
      */
     int altnamesAdded;
     private long nextInum = 4026531840L + 0x100;
+    /** The kernel log ring (dmesg). */
+    public final Printk printk;
 
     Host(Emulation emulation, String hostname) {
         this.emulation = emulation;
         this.hostname = hostname;
+        this.printk = new Printk(emulation);
         for (NetdevNotifier n : KernelInit.notifiers()) notifiers.add(n);
         this.rootNs = createNetns();
     }

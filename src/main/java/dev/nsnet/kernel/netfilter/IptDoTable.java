@@ -11,6 +11,7 @@ import dev.nsnet.trace.Tracepoints;
  * {@code -j CHAIN} pushes the return position, {@code -g CHAIN} does not; RETURN (or the end of a
  * user chain) pops, and with nothing to pop the built-in chain's policy applies (its counters too).
  * Target extensions return a verdict; XT_CONTINUE (LOG, MARK, ...) goes on with the next rule.
+ * A packet the TRACE target marked ({@code skb.nfTrace}) also shows the rules it did not match.
  * Long chains skip rules that cannot match through their {@link RuleIndex}.
  */
 final class IptDoTable {
@@ -54,6 +55,7 @@ final class IptDoTable {
                         r = c;
                         break;
                     }
+                    if (tp.on && skb.nfTrace) tp.step(skb, dev, "ipt_do_table", describe(t, chain, pos, c, "no match (TRACE)"));
                     if (par.hotdrop) {
                         t.lastChain = chain;
                         t.lastPos = pos;
