@@ -177,7 +177,7 @@ final class IptFormat {
         sb.append((r.invflags & XtRule.INV_SRCIP) != 0 ? '!' : ' ').append(addrText(r.src, r.smsk, true)).append(' ');
         sb.append((r.invflags & XtRule.INV_DSTIP) != 0 ? '!' : ' ').append("-> ").append(addrText(r.dst, r.dmsk, true)).append("  ");
         if (r.target instanceof XtTarget.Jump j && j.isGoto()) sb.append("[goto] ");
-        for (XtMatch m : r.matches) printMatch(sb, m, true);
+        for (XtMatch m : r.matches) XtRegistry.match(m.name()).print(sb, r, m, true);
         printTarget(sb, r.target, true);
         return sb.append('\n').toString();
     }
