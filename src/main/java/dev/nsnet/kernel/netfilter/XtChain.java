@@ -27,6 +27,12 @@ public final class XtChain {
      * lazily: the first rule or policy for a chain creates it; listings show the others anyway.
      */
     boolean created;
+    /**
+     * The nf_tables chain handle: allocated from the table's counter when the chain is created
+     * and kept across renames. Commands that walk every user chain (-X, -F without a chain) go in
+     * handle order, which is why their first error names the oldest chain, not the first by name.
+     */
+    long handle;
     private final List<XtRule> list = new ArrayList<>();
     /** The rules as the data path sees them. */
     XtRule[] rules = new XtRule[0];

@@ -58,6 +58,9 @@ public final class XtTable {
     /** The namespace of a registered table (null for a phantom one shown by listings). */
     dev.nsnet.kernel.core.NetNamespace ns;
 
+    /** nf_tables' per-table handle generator (table->hgenerator). */
+    private long handles;
+
     /** Whether this is a blob being built off to the side (see {@link #staging}). */
     private final boolean staged;
 
@@ -97,7 +100,8 @@ public final class XtTable {
             n.created = c.created;
         }
         if (!rules) return t;
-        for (XtChain c : user.values()) t.newChain(c.name);
+        for (XtChain c : userChainsByHandle()) t.newChain(c.name).handle = c.handle;
+        t.handles = handles;
         for (XtChain c : chains()) {
             XtChain n = t.chain(c.name);
             for (XtRule r : c.list()) {
@@ -127,6 +131,7 @@ public final class XtTable {
         builtins.putAll(from.builtins);
         user.clear();
         user.putAll(from.user);
+        handles = Math.max(handles, from.handles);
         lastChain = null;
     }
 
@@ -159,6 +164,13 @@ public final class XtTable {
 
     public Collection<XtChain> userChains() { return user.values(); }
 
+    /** User chains in creation (nf_tables handle) order. */
+    public List<XtChain> userChainsByHandle() {
+        List<XtChain> l = new ArrayList<>(user.values());
+        l.sort(java.util.Comparator.comparingLong(c -> c.handle));
+        return l;
+    }
+
     /** Built-in chains in hook order, then user chains. */
     public List<XtChain> chains() {
         List<XtChain> l = new ArrayList<>(builtins.values());
@@ -168,6 +180,7 @@ public final class XtTable {
 
     public XtChain newChain(String name) {
         XtChain c = new XtChain(name, -1);
+        c.handle = ++handles;
         c.staged = staged;
         user.put(name, c);
         return c;

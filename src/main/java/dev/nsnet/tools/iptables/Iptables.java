@@ -159,7 +159,9 @@ public final class Iptables implements Tool {
                     return 0;
                 }
                 if (a.chain == null) {
-                    for (XtChain c : new ArrayList<>(t.userChains())) {
+                    // one nf_tables batch deleting every user chain in handle order: the first
+                    // chain that still has rules or is jumped to fails it (EBUSY) and names itself
+                    for (XtChain c : t.userChainsByHandle()) {
                         if (t.references(c) > 0 || c.size() > 0) throw busy(c);
                     }
                     for (XtChain c : new ArrayList<>(t.userChains())) t.deleteChain(c);
