@@ -19,8 +19,8 @@ import java.util.List;
  * tcp_input.c {@code tcp_rcv_state_process}, {@code tcp_rcv_synsent_state_process},
  * {@code tcp_ack}, {@code tcp_data_queue}, {@code tcp_fin}; tcp_minisocks.c for TIME_WAIT).
  * The socket is looked up in the namespace of the receiving device: established 4-tuple first,
- * then the best listener. Out-of-order data is not queued (it is dropped and dup-acked, the
- * sender retransmits), which on the emulation's loss-free links only matters under injected loss.
+ * then the best listener. Out-of-order data waits in the out-of-order queue and SACK blocks
+ * report it ({@link TcpSack}); duplicate ACKs and SACKs drive fast retransmit ({@link TcpCong}).
  */
 public final class TcpInput implements Ipv4Sockets.Protocol {
     public static final TcpInput INSTANCE = new TcpInput();
@@ -96,6 +96,9 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
     // per-segment option values (single-threaded: set by parseOptions, read right after)
     private static int optMss, optWscale, optTsval, optTsecr;
     private static boolean optSack, optTs;
+    /** The SACK blocks of the segment (up to 4). */
+    private static final int[] optSackS = new int[4], optSackE = new int[4];
+    private static int optSackN;
 
     /** tcp_parse_options(). */
     private static void parseOptions(byte[] b, int p, int end) {
@@ -103,6 +106,7 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
         optWscale = -1;
         optSack = false;
         optTs = false;
+        optSackN = 0;
         while (p < end) {
             int kind = b[p] & 0xff;
             if (kind == Tcp.OPT_EOL) break;
@@ -117,6 +121,12 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
                 case Tcp.OPT_MSS -> { if (len == 4) optMss = Bytes.u16(b, p + 2); }
                 case Tcp.OPT_WINDOW -> { if (len == 3) optWscale = Math.min(b[p + 2] & 0xff, 14); }
                 case Tcp.OPT_SACK_PERM -> optSack = len == 2;
+                case Tcp.OPT_SACK -> {
+                    for (int q = p + 2; q + 8 <= p + len && optSackN < 4; q += 8) {
+                        optSackS[optSackN] = Bytes.i32(b, q);
+                        optSackE[optSackN++] = Bytes.i32(b, q + 4);
+                    }
+                }
                 case Tcp.OPT_TIMESTAMP -> {
                     if (len == 10) {
                         optTs = true;
@@ -154,7 +164,10 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
         int window = Tcp.window(b, o);
         int dataOff = o + doff;
         int len = skb.len - doff;
+        if (sk.rxDrop != null && len > 0 && sk.rxDrop.test(sk.rxDataIndex++)) return; // injected loss
         parseOptions(b, o + Tcp.HLEN, o + doff);
+        sk.segsIn++;
+        if (len > 0) sk.dataSegsIn++;
         switch (sk.state) {
             case TcpSock.LISTEN -> listenRcv(sk, skb, flags, seq, window);
             case TcpSock.SYN_SENT -> synSentRcv(sk, skb, flags, seq, ack, window);
@@ -237,18 +250,23 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
         rttSample(sk);
         sk.retransmitTimer.del();
         sk.retransmits = 0;
+        sk.bytesAcked++; // the SYN
+        sk.delivered = 1;
+        sk.lastAckRecv = sk.ns.emulation().now();
         sk.state = TcpSock.ESTABLISHED;
         TcpOutput.sendAck(sk);
         TcpOutput.writeXmit(sk, true);
     }
 
+    /** An RTT sample from the oldest segment if it was not retransmitted (Karn), tcp_ack_update_rtt(). */
     private static void rttSample(TcpSock sk) {
         long now = sk.ns.emulation().now();
         if (sk.rttStart >= 0 && sk.retransmits == 0) {
-            sk.srttNs = now - sk.rttStart;
-            sk.rto = Math.min(Math.max(RTO_MIN + sk.srttNs, RTO_MIN), RTO_MAX);
+            TcpCong.rttSample(sk, (now - sk.rttStart) / 1000);
         } else if (sk.state == TcpSock.SYN_SENT || sk.state == TcpSock.SYN_RECV) {
-            sk.rto = RTO_MIN + sk.srttNs; // tcp_init_transfer(): back from the SYN's backoff
+            // tcp_init_transfer(): back from the SYN's backoff
+            if (sk.srttUs != 0) TcpCong.setRto(sk);
+            else sk.rto = TcpCong.usToJiffyNs(TcpCong.RTO_MIN_US);
         }
         sk.rttStart = -1;
     }
@@ -312,6 +330,8 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
             sk.sndWnd = window << sk.sndWscale;
             sk.retransmitTimer.del();
             sk.retransmits = 0;
+            sk.delivered = 1;
+            sk.lastAckRecv = sk.ns.emulation().now();
             sk.state = TcpSock.ESTABLISHED;
             if (parent != null) {
                 parent.synRecvCount--;
@@ -322,70 +342,154 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
                 TcpOutput.sendAck(sk);
                 return;
             }
-            if (after(ack, sk.sndUna)) {
-                int acked = ack - sk.sndUna;
-                boolean finAcked = sk.finSent && ack == sk.sndNxt;
-                int dataAcked = Math.min(acked - (finAcked ? 1 : 0), sk.sbufLen);
-                sk.sbufOff += dataAcked;
-                sk.sbufLen -= dataAcked;
-                if (sk.sbufLen == 0) sk.sbufOff = 0;
-                sk.sndUna = ack;
-                rttSample(sk);
-                sk.retransmits = 0;
-                if (sk.cwnd < 65535) sk.cwnd++;
-                if (sk.sndUna == sk.sndNxt) {
-                    sk.retransmitTimer.del();
-                } else {
-                    sk.retransmitTimer.after(sk.rto);
-                    sk.rttStart = sk.ns.emulation().now();
-                }
-                if (finAcked) {
-                    switch (sk.state) {
-                        case TcpSock.FIN_WAIT1 -> {
-                            sk.state = TcpSock.FIN_WAIT2;
-                            if (sk.orphan) armFinTimeout(sk);
-                        }
-                        case TcpSock.CLOSING -> {
-                            enterTimewait(sk);
-                            return;
-                        }
-                        case TcpSock.LAST_ACK -> {
-                            sk.done();
-                            return;
-                        }
-                        default -> { }
-                    }
-                }
-            }
-            if (!after(sk.sndUna, ack)) {
-                sk.sndWnd = window << sk.sndWscale;
-                sk.sndWl1 = seq;
-                sk.sndWl2 = ack;
-            }
+            if (ackRcv(sk, flags, seq, ack, window, len) < 0) return;
         }
+        dataRcv(sk, skb, flags, seq, dataOff, len);
+    }
+
+    /**
+     * tcp_ack(): the cumulative ACK frees the send queue, SACK blocks tag the scoreboard,
+     * duplicate ACKs are counted; then congestion avoidance or loss recovery
+     * (tcp_fastretrans_alert) and the window update. Returns -1 when the socket is gone.
+     */
+    private static int ackRcv(TcpSock sk, int flags, int seq, int ack, int window, int len) {
+        long now = sk.ns.emulation().now();
+        sk.lastAckRecv = now;
+        int prevUna = sk.sndUna;
+        int newlySacked = sk.sackOk && optSackN > 0 ? TcpSack.sacktag(sk, ack, optSackS, optSackE, optSackN) : 0;
+        int nwin = window << sk.sndWscale;
+        if (after(ack, sk.sndUna)) {
+            int acked = ack - sk.sndUna;
+            boolean finAcked = sk.finSent && ack == sk.sndNxt;
+            int dataAcked = Math.min(acked - (finAcked ? 1 : 0), sk.sbufLen);
+            sk.sbufOff += dataAcked;
+            sk.sbufLen -= dataAcked;
+            if (sk.sbufLen == 0) sk.sbufOff = 0;
+            int sackedBefore = sk.sackedBytes;
+            sk.sndUna = ack;
+            TcpSack.cleanRtxQueue(sk, ack);
+            sk.bytesAcked += acked;
+            int pkts = TcpCong.packets(sk, Math.max(acked - (sackedBefore - sk.sackedBytes), 0));
+            sk.delivered += pkts;
+            if (sk.rttStart < 0 && sk.tsOk && optTs && optTsecr != 0) {
+                // tcp_ack_update_rtt(): no clean sample (a retransmission), the echoed timestamp gives one
+                TcpCong.rttSample(sk, (long) (TcpOutput.tsNow(sk) - optTsecr) * 1000);
+            }
+            rttSample(sk);
+            sk.retransmits = 0;
+            if (sk.caState != TcpCong.CA_OPEN && !before(ack, sk.highSeq)) {
+                TcpCong.exitRecovery(sk);
+            } else if (sk.caState == TcpCong.CA_OPEN) {
+                sk.dupAcks = 0;
+                TcpCong.congAvoid(sk, Math.max(pkts, 1));
+            } else if (sk.caState == TcpCong.CA_LOSS) {
+                TcpCong.congAvoid(sk, Math.max(pkts, 1)); // slow start again after the RTO
+            }
+            if (before(sk.rtxNext, ack)) sk.rtxNext = ack;
+            if (sk.sndUna == sk.sndNxt) {
+                sk.retransmitTimer.del();
+            } else {
+                sk.retransmitTimer.after(sk.rto);
+                sk.rttStart = now;
+            }
+            if (finAcked) {
+                switch (sk.state) {
+                    case TcpSock.FIN_WAIT1 -> {
+                        sk.state = TcpSock.FIN_WAIT2;
+                        if (sk.orphan) armFinTimeout(sk);
+                    }
+                    case TcpSock.CLOSING -> {
+                        enterTimewait(sk);
+                        return -1;
+                    }
+                    case TcpSock.LAST_ACK -> {
+                        sk.done();
+                        return -1;
+                    }
+                    default -> { }
+                }
+            }
+        } else if (ack == prevUna && sk.sndNxt != sk.sndUna && len == 0 && (flags & Tcp.FIN) == 0
+                && (nwin == sk.sndWnd || newlySacked > 0)) {
+            sk.dupAcks++; // tcp_add_reno_sack() without SACK; with it the scoreboard counts
+            sk.delivered += TcpCong.packets(sk, newlySacked);
+        }
+        if (!after(sk.sndUna, ack)) {
+            sk.sndWnd = nwin;
+            sk.sndWl1 = seq;
+            sk.sndWl2 = ack;
+        }
+        if (sk.caState == TcpCong.CA_OPEN && TcpCong.timeToRecover(sk)) TcpCong.enterRecovery(sk);
+        if (sk.caState != TcpCong.CA_OPEN) TcpOutput.xmitRetransmitQueue(sk);
+        return 0;
+    }
+
+    private static boolean before(int a, int b) { return a - b < 0; }
+
+    /**
+     * tcp_data_queue(): in-order data joins the receive queue (and pulls in what the out-of-order
+     * queue holds right after it), data beyond rcv_nxt waits in the out-of-order queue and is
+     * answered at once with a duplicate ACK carrying SACK blocks, old data with a D-SACK; the FIN.
+     */
+    private static void dataRcv(TcpSock sk, SkBuff skb, int flags, int seq, int dataOff, int len) {
         boolean fin = (flags & Tcp.FIN) != 0;
-        if (!inOrder) {
-            if (len > 0 || fin) TcpOutput.sendAck(sk); // out of order or a duplicate: dup ACK
+        int st = sk.state;
+        boolean canRecv = st == TcpSock.ESTABLISHED || st == TcpSock.FIN_WAIT1 || st == TcpSock.FIN_WAIT2;
+        if (len == 0 && !fin) {
             TcpOutput.writeXmit(sk, true);
             return;
         }
-        boolean ackNow = false;
-        int st = sk.state;
-        boolean canRecv = st == TcpSock.ESTABLISHED || st == TcpSock.FIN_WAIT1 || st == TcpSock.FIN_WAIT2;
-        if (len > 0 && canRecv) {
-            if (sk.rbufLen + len > sk.rbuf.length) {
-                byte[] n = new byte[Math.max(sk.rbuf.length * 2, sk.rbufLen + len)];
-                System.arraycopy(sk.rbuf, 0, n, 0, sk.rbufLen);
-                sk.rbuf = n;
+        long now = sk.ns.emulation().now();
+        if (!canRecv || !after(seq + len + (fin ? 1 : 0), sk.rcvNxt)) {
+            // entirely old: a retransmission of what we have (tcp_data_queue's dup path)
+            if (len > 0 && canRecv) TcpSack.dsackSet(sk, seq, seq + len);
+            TcpOutput.sendAck(sk);
+            TcpOutput.writeXmit(sk, true);
+            return;
+        }
+        if (after(seq, sk.rcvNxt)) {
+            boolean inWindow = before(seq, sk.rcvNxt + Math.max(TcpOutput.selectWindow(sk) << sk.rcvWscale, sk.rcvWnd));
+            if (inWindow && (len == 0 || TcpSack.queueOfo(sk, skb.buf, dataOff, seq, len))) {
+                if (fin) {
+                    sk.ofoFin = true;
+                    sk.ofoFinSeq = seq + len;
+                }
+                sk.rcvOoopack++;
+                sk.lastDataRecv = now;
             }
+            TcpOutput.sendAck(sk); // out of order: a duplicate ACK at once (with SACK blocks)
+            TcpOutput.writeXmit(sk, true);
+            return;
+        }
+        boolean hadOfo = sk.ofoN > 0;
+        int trim = sk.rcvNxt - seq;
+        if (len > 0) {
+            if (trim > 0) {
+                dataOff += trim;
+                len -= trim;
+            }
+            sk.ensureRbuf(TcpSack.rbufHigh(sk) + len);
             System.arraycopy(skb.buf, dataOff, sk.rbuf, sk.rbufLen, len);
             sk.rbufLen += len;
             sk.rcvNxt += len;
-            ackNow = true;
+            sk.bytesReceived += len;
+            sk.lastDataRecv = now;
+            if (len > sk.rcvMss) sk.rcvMss = Math.min(len, sk.advmss);
+            if (sk.ato == 0) sk.ato = TcpSock.DELACK_MIN; // tcp_event_data_recv(): ato starts at TCP_ATO_MIN
+            TcpCong.growWindow(sk);
         }
-        if (fin && canRecv) {
+        if (hadOfo) {
+            int before = sk.rcvNxt;
+            TcpSack.ofoQueue(sk);
+            sk.bytesReceived += sk.rcvNxt - before;
+            if (sk.ofoFin && sk.rcvNxt == sk.ofoFinSeq) fin = true;
+        }
+        if (sk.ofoN == 0) sk.ofoFin = false;
+        boolean ackNow = len > 0 || hadOfo;
+        if (fin) {
             sk.rcvNxt++;
             sk.rcvFin = true;
+            sk.ofoFin = false;
             switch (st) {
                 case TcpSock.ESTABLISHED -> {
                     sk.state = TcpSock.CLOSE_WAIT;

@@ -66,9 +66,11 @@ final class TcpOutput {
             int inflight = sk.sndNxt - sk.sndUna - (sk.finSent ? 1 : 0);
             int unsent = sk.sbufLen - inflight;
             if (unsent <= 0 || sk.finSent) break;
-            int wndLimit = sk.sndUna + Math.min(sk.sndWnd, sk.cwnd * mss) - sk.sndNxt;
-            int len = Math.min(Math.min(unsent, mss), wndLimit);
+            int rwndLimit = sk.sndUna + sk.sndWnd - sk.sndNxt;
+            int cwndLimit = sk.cwnd * mss - TcpCong.pipe(sk);
+            int len = Math.min(Math.min(unsent, mss), Math.min(rwndLimit, cwndLimit));
             if (len <= 0) {
+                if (cwndLimit < rwndLimit) sk.cwndLimited = true;
                 if (!sk.retransmitTimer.pending()) sk.retransmitTimer.after(sk.rto); // persist probe
                 return;
             }
@@ -78,6 +80,10 @@ final class TcpOutput {
             if (last && sk.finQueued) flags |= Tcp.FIN;
             transmit(sk, sk.sndNxt, flags, inflight, len, 0, false);
             sk.sndNxt += len;
+            // tcp_cwnd_validate(): is the window what limits us, and the most ever in flight
+            int pkts = TcpCong.packets(sk, sk.sndNxt - sk.sndUna);
+            if (pkts > sk.maxPacketsOut) sk.maxPacketsOut = pkts;
+            sk.cwndLimited = pkts >= sk.cwnd;
             if ((flags & Tcp.FIN) != 0) {
                 sk.sndNxt++;
                 sk.finSent = true;
@@ -144,18 +150,66 @@ final class TcpOutput {
                 }
                 sk.retransmits++;
                 sk.rttStart = -1;
-                sk.cwnd = 1;
-                int dataInFlight = inflight - (sk.finSent ? 1 : 0);
-                int len = Math.min(dataInFlight, Math.max(sk.mss(), 1));
-                int flags = Tcp.ACK;
-                if (len == dataInFlight && sk.finSent) flags |= Tcp.FIN;
-                if (len > 0 && len == dataInFlight) flags |= Tcp.PSH;
-                transmit(sk, sk.sndUna, flags, 0, len, 0, false);
+                TcpCong.enterLoss(sk);
+                // back off first: on the emulation's links the ACK may come back within the send
+                sk.backoff++;
                 sk.rto = Math.min(sk.rto * 2, 120_000 * TcpSock.MS);
                 sk.retransmitTimer.after(sk.rto);
+                sk.rtxNext = retransmitSkb(sk, sk.sndUna);
             }
             default -> { }
         }
+    }
+
+    /**
+     * __tcp_retransmit_skb(): the segment at {@code seq} again (up to one MSS, not past the next
+     * SACKed range), with the FIN if it reaches the end. Returns the sequence after it.
+     */
+    static int retransmitSkb(TcpSock sk, int seq) {
+        int dataEnd = sk.sndUna + sk.sbufLen;
+        int mss = Math.max(sk.mss(), 1);
+        int limit = TcpSack.holeEnd(sk, seq, sk.sndNxt);
+        int len = Math.min(Math.min(mss, dataEnd - seq), limit - seq);
+        if (len < 0) len = 0;
+        int flags = Tcp.ACK;
+        boolean toEnd = seq + len == dataEnd;
+        if (toEnd && sk.finSent) flags |= Tcp.FIN;
+        if (len > 0 && toEnd) flags |= Tcp.PSH;
+        if (len == 0 && (flags & Tcp.FIN) == 0) return seq;
+        transmit(sk, seq, flags, seq - sk.sndUna, len, 0, false);
+        sk.totalRetrans++;
+        sk.bytesRetrans += len;
+        return seq + len + ((flags & Tcp.FIN) != 0 ? 1 : 0);
+    }
+
+    /**
+     * tcp_xmit_retransmit_queue(): in recovery, the holes below the highest SACK (with SACK) or
+     * the segment at snd_una (NewReno), then after an RTO everything up to high_seq not SACKed,
+     * as far as the congestion window lets (packet conservation: the pipe must stay below cwnd).
+     */
+    static void xmitRetransmitQueue(TcpSock sk) {
+        int mss = Math.max(sk.mss(), 1);
+        int limit;
+        if (sk.caState == TcpCong.CA_LOSS) limit = sk.highSeq;
+        else if (sk.sackOk) limit = TcpSack.highSacked(sk);
+        else limit = TcpSack.after(sk.rtxNext, sk.sndUna) ? sk.sndUna : sk.sndUna + mss;
+        if (TcpSack.after(limit, sk.sndNxt)) limit = sk.sndNxt;
+        if (TcpSack.before(sk.rtxNext, sk.sndUna)) sk.rtxNext = sk.sndUna;
+        for (int guard = 0; guard < 4096; guard++) {
+            int seq = TcpSack.skipSacked(sk, sk.rtxNext);
+            if (!TcpSack.before(seq, limit)) {
+                sk.rtxNext = seq;
+                break;
+            }
+            if (TcpCong.pipe(sk) >= sk.cwnd * mss) {
+                sk.rtxNext = seq;
+                break;
+            }
+            int next = retransmitSkb(sk, seq);
+            if (next == seq) break;
+            sk.rtxNext = next;
+        }
+        writeXmit(sk, true);
     }
 
     static void delackTimer(TcpSock sk) {
@@ -164,7 +218,7 @@ final class TcpOutput {
 
     /** Window field of a non-SYN segment (tcp_select_window()): free receive space, rounded up to the scale. */
     static int selectWindow(TcpSock sk) {
-        int free = Math.min(TcpSock.RCV_SPACE - sk.rbufLen, sk.rcvSsthresh);
+        int free = Math.min((sk.rcvbuf >> 1) - sk.rbufLen - TcpSack.ofoBytes(sk), sk.rcvSsthresh); // payload against half the buffer (truesize ~ 2x)
         if (free < 0) free = 0;
         if (sk.rcvWscale == 0) return Math.min(free, 65535);
         int unit = 1 << sk.rcvWscale;
@@ -196,6 +250,8 @@ final class TcpOutput {
         } else {
             optlen = sk.tsOk ? 12 : 0;
         }
+        int sacks = syn || (flags & Tcp.ACK) == 0 ? 0 : TcpSack.blocksToSend(sk);
+        if (sacks > 0) optlen += 4 + 8 * sacks;
         int thl = Tcp.HLEN + optlen;
         int total = Ipv4.HLEN + thl + dataLen;
         SkBuff skb = ns.emulation().pool.alloc(total + 16);
@@ -238,7 +294,7 @@ final class TcpOutput {
                 b[p + 3] = (byte) sk.rcvWscale;
                 p += 4;
             }
-        } else if (optlen == 12) {
+        } else if (sk.tsOk) {
             b[p] = Tcp.OPT_NOP;
             b[p + 1] = Tcp.OPT_NOP;
             b[p + 2] = Tcp.OPT_TIMESTAMP;
@@ -247,7 +303,34 @@ final class TcpOutput {
             Bytes.put32(b, p + 8, sk.tsRecent);
             p += 12;
         }
+        if (sacks > 0) {
+            // tcp_options_write(): NOP NOP SACK, the D-SACK block first, then the most recent ones
+            b[p] = Tcp.OPT_NOP;
+            b[p + 1] = Tcp.OPT_NOP;
+            b[p + 2] = Tcp.OPT_SACK;
+            b[p + 3] = (byte) (2 + 8 * sacks);
+            p += 4;
+            int k = 0;
+            if (sk.dsack) {
+                Bytes.put32(b, p, sk.dsackS);
+                Bytes.put32(b, p + 4, sk.dsackE);
+                p += 8;
+                k++;
+                sk.dsack = false;
+            }
+            for (int i = 0; k < sacks; i++, k++) {
+                Bytes.put32(b, p, sk.sackS[i]);
+                Bytes.put32(b, p + 4, sk.sackE[i]);
+                p += 8;
+            }
+        }
         if (dataLen > 0) System.arraycopy(sk.sbuf, sk.sbufOff + dataOff, b, p, dataLen);
+        sk.segsOut++;
+        if (dataLen > 0) {
+            sk.dataSegsOut++;
+            sk.bytesSent += dataLen;
+            sk.lastDataSent = ns.emulation().now();
+        }
         Tcp.setChecksum(b, t, thl + dataLen, sk.saddr, sk.daddr);
         int id = synack ? 0 : (sk.inetId++ & 0xffff);
         Ipv4.write(b, o, 0, total, id, Ipv4.DF, IpOutput.hoplimit(rt, Ipv4Net.of(ns)), Ipv4.PROTO_TCP, sk.saddr, sk.daddr);

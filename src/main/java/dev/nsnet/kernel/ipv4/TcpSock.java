@@ -22,6 +22,8 @@ public final class TcpSock extends InetSock {
     public static final int ESTABLISHED = 1, SYN_SENT = 2, SYN_RECV = 3, FIN_WAIT1 = 4, FIN_WAIT2 = 5, TIME_WAIT = 6,
             CLOSE = 7, CLOSE_WAIT = 8, LAST_ACK = 9, LISTEN = 10, CLOSING = 11;
     static final long MS = 1_000_000L;
+    /** One jiffy: the recording host's kernel runs at CONFIG_HZ=250 (RTOs and tcp_info times are in jiffies). */
+    static final long JIFFY = 4 * MS;
     /** TCP_TIMEOUT_INIT, TCP_TIMEWAIT_LEN, TCP_DELACK_MIN. */
     static final long TIMEOUT_INIT = 1000 * MS, TIMEWAIT_LEN = 60_000 * MS, DELACK_MIN = 40 * MS;
     /** The receive space a socket offers (tcp_rmem[1] = 131072 with the default scaling ratio: half). */
@@ -46,7 +48,42 @@ public final class TcpSock extends InetSock {
     int retransmits;
     /** When the oldest unacknowledged segment was first sent (for the RTT sample), -1 if retransmitted. */
     long rttStart = -1;
-    long srttNs;
+    // tcp_rtt_estimator() state, microseconds: srtt << 3, mdev << 2, as the kernel keeps them
+    long srttUs, mdevUs, mdevMaxUs, rttvarUs, minRttUs = -1;
+    int rttSeq;
+    /** icsk_backoff: RTO doublings since the last good ACK. */
+    int backoff;
+    // congestion control (TcpCong): snd_ssthresh, snd_cwnd_cnt, the recovery state
+    int ssthresh = TcpCong.INFINITE_SSTHRESH, cwndCnt, caState, highSeq, rtxNext, dupAcks, maxPacketsOut;
+    boolean cwndLimited;
+    int reordering = 3;
+    // receiver: out-of-order queue, SACK blocks to send, D-SACK (TcpSack)
+    final int[] ofoS = new int[TcpSack.OFO_MAX], ofoE = new int[TcpSack.OFO_MAX];
+    int ofoN;
+    final int[] sackS = new int[TcpSack.NUM_SACKS], sackE = new int[TcpSack.NUM_SACKS];
+    int sackN;
+    boolean dsack;
+    int dsackS, dsackE;
+    /** A FIN that came out of order: taken when rcv_nxt reaches ofoFinSeq. */
+    boolean ofoFin;
+    int ofoFinSeq;
+    // sender: SACK scoreboard
+    final int[] sbS = new int[TcpSack.SB_MAX], sbE = new int[TcpSack.SB_MAX];
+    int sbN, sackedBytes;
+    // receive buffer auto-tuning (tcp_rcv_space_adjust): window_clamp, rcvq_space, sk_rcvbuf
+    int windowClamp, rcvSpace, rcvbuf;
+    long rcvqTime;
+    long copied, rcvqCopied;
+    /** icsk_ack.rcv_mss, icsk_ack.ato (ns; 0 until data arrived). */
+    int rcvMss = 536;
+    long ato;
+    // tcp_info counters
+    long bytesSent, bytesRetrans, bytesAcked, bytesReceived;
+    int segsOut, segsIn, dataSegsOut, dataSegsIn, totalRetrans, delivered, rcvOoopack, dsackDups, lostOut;
+    long lastDataSent, lastDataRecv, lastAckRecv;
+    /** Test hook: drops a received data segment when it answers true for its index (0, 1, ...). */
+    java.util.function.IntPredicate rxDrop;
+    int rxDataIndex;
     /** Send queue: data from sndUna on (sent and not acknowledged, then unsent), at sbuf[sbufOff..]. */
     byte[] sbuf = new byte[4096];
     int sbufOff, sbufLen;
@@ -226,6 +263,10 @@ public final class TcpSock extends InetSock {
         if (wnd > mss) wnd = wnd / mss * mss;
         rcvWnd = Math.min(wnd, 65535);
         rcvSsthresh = rcvWnd;
+        rcvbuf = rmem[1];
+        windowClamp = RCV_SPACE; // tcp_full_space(): half of tcp_rmem[1]
+        rcvSpace = Math.min(rcvWnd, INIT_CWND * advmss);
+        rcvqTime = ns.emulation().now();
     }
 
     boolean wscaleEnabled() { return sysctlInt("net/ipv4/tcp_window_scaling", 1) != 0; }
@@ -267,6 +308,14 @@ public final class TcpSock extends InetSock {
         return len;
     }
 
+    /** Grows the receive buffer to hold {@code n} bytes (in-order data plus the out-of-order queue). */
+    void ensureRbuf(int n) {
+        if (n <= rbuf.length) return;
+        byte[] nb = new byte[Math.max(rbuf.length * 2, n)];
+        System.arraycopy(rbuf, 0, nb, 0, Math.min(rbuf.length, TcpSack.rbufHigh(this)));
+        rbuf = nb;
+    }
+
     /** Bytes ready to read. */
     public int available() { return rbufLen; }
 
@@ -279,8 +328,10 @@ public final class TcpSock extends InetSock {
         byte[] r = new byte[n];
         int before = TcpOutput.selectWindow(this);
         System.arraycopy(rbuf, 0, r, 0, n);
-        System.arraycopy(rbuf, n, rbuf, 0, rbufLen - n);
+        System.arraycopy(rbuf, n, rbuf, 0, TcpSack.rbufHigh(this) - n);
         rbufLen -= n;
+        copied += n;
+        if (n > 0) TcpCong.rcvSpaceAdjust(this);
         // tcp_cleanup_rbuf(): a window that opened up a lot is announced at once (a window update)
         int after = TcpOutput.selectWindow(this);
         boolean sync = state == ESTABLISHED || state == FIN_WAIT1 || state == FIN_WAIT2;
