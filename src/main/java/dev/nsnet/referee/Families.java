@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The command family a script line belongs to, for the fuzzer's agreement counts: the tool and,
  * for {@code ip} and {@code bridge}, the object ({@code ip addr}, {@code bridge fdb}), with
- * {@code ip netns exec NS} and global options looked through and abbreviations resolved.
+ * {@code ip netns exec NS} and global options looked through and abbreviations resolved; a piped
+ * line ({@code echo ... | iptables-restore}) belongs to the command it feeds.
  */
 public final class Families {
     private Families() { }
@@ -20,7 +21,12 @@ public final class Families {
         try {
             w = ShellWords.split(line);
         } catch (ShellSyntaxException e) {
-            return "(other)";
+            try { // `echo WORDS | CMD`: the family of the command fed
+                List<List<String>> stages = dev.nsnet.scenario.Command.parse(line).stages();
+                w = stages.get(stages.size() - 1);
+            } catch (ShellSyntaxException e2) {
+                return "(other)";
+            }
         }
         int i = 0;
         while (w.size() >= i + 4 && w.get(i).equals("ip") && w.get(i + 1).equals("netns") && w.get(i + 2).equals("exec")) i += 4;

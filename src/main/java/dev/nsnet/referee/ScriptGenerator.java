@@ -14,7 +14,8 @@ import java.util.Random;
  * commands. It keeps a rough model of the world so that most commands are valid, and picks wrong
  * names on purpose now and then so that the error paths are exercised too. After those steps come
  * (from a second random stream, so the steps above are the same as before they were added)
- * filter-table iptables commands and their listings, bounded pings, nc to closed ports and ss.
+ * filter-table iptables commands and their listings, iptables-restore of piped rule sets, bounded
+ * pings, nc to closed ports and ss.
  *
  * <p>Stability (CONFORMANCE.md, golden/README.md): IPv6 is off everywhere, every veth and bridge
  * gets an explicit MAC, a wait line separates any link-state change from the next observation or
@@ -69,6 +70,7 @@ public final class ScriptGenerator {
         ScriptGenerator g = new ScriptGenerator(seed);
         g.build(12 + g.r.nextInt(24));
         g.extras(seed);
+        g.restores(seed);
         return List.copyOf(g.units);
     }
 
@@ -566,6 +568,55 @@ public final class ScriptGenerator {
             String dst = !addrs.isEmpty() && chance(70) ? pick(addrs).ip : chance(50) ? "127.0.0.1" : subnetIp(r.nextInt(4), pick(HOSTS));
             emit(exec(ns, "ping -c 1 -W 1 -q " + dst));
             if (chance(60)) emit(iptables(ns, "-L -n -v -x"));
+        }
+    }
+
+    /**
+     * iptables-restore steps, from a third random stream appended after the others (so earlier
+     * scripts stay prefixes). A script cannot ship a file, so the rule set comes through the
+     * grammar's one pipe, {@code echo -e "*filter\n...\nCOMMIT" | iptables-restore [-n|-c|-t|-v]}:
+     * chain lines with policies and counters, rules from {@link #ruleSpec}, now and then a rule
+     * for a chain that does not exist, a bad policy or a missing COMMIT; then a listing.
+     */
+    private void restores(long seed) {
+        r = new Random(seed * 0xC2B2AE3D27D4EB4FL + 0x7E57);
+        if (!chance(40)) return;
+        waitIfDirty();
+        int n = 1 + r.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            String ns = anyNs();
+            String opt = pick(new String[] {"", "", "", "-n ", "-c ", "--test ", "-v "});
+            StringBuilder f = new StringBuilder("*filter");
+            List<String> declared = new ArrayList<>();
+            for (String c : BUILTIN) {
+                if (chance(40)) {
+                    String pol = chance(3) ? "REJECT" : chance(50) ? "DROP" : chance(20) ? "-" : "ACCEPT";
+                    f.append("\\n:").append(c).append(' ').append(pol).append(" [").append(r.nextInt(9)).append(':')
+                            .append(r.nextInt(900)).append(']');
+                }
+            }
+            for (String c : USER_CHAINS) {
+                if (chance(35)) {
+                    declared.add(c);
+                    f.append("\\n:").append(c).append(" - [0:0]");
+                }
+            }
+            List<String> saved = new ArrayList<>(userChains(ns));
+            if (!opt.startsWith("-n")) userChains(ns).clear();
+            for (String c : declared) if (!userChains(ns).contains(c)) userChains(ns).add(c);
+            int rules = 1 + r.nextInt(5);
+            for (int k = 0; k < rules; k++) {
+                String c = chance(5) ? "NOPE" : chain(ns, true);
+                f.append("\\n").append(chance(30) ? "[" + r.nextInt(5) + ":" + r.nextInt(500) + "] " : "")
+                        .append("-A ").append(c).append(' ').append(ruleSpec(ns, c));
+            }
+            if (!chance(8)) f.append("\\nCOMMIT");
+            if (opt.startsWith("--test")) {
+                userChains(ns).clear();
+                userChains(ns).addAll(saved);
+            }
+            emit("echo -e \"" + f + "\" | " + exec(ns, "iptables-restore " + opt).trim());
+            if (chance(70)) emit(chance(50) ? iptables(ns, "-S") : exec(ns, "iptables-save" + (chance(30) ? " -c" : "")));
         }
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nsnet.scenario.Script;
 import dev.nsnet.scenario.Session;
-import dev.nsnet.scenario.ShellWords;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +38,7 @@ class ScriptGeneratorTest {
             boolean dirty = false;
             int pings = 0;
             for (String l : lines) {
-                ShellWords.split(l); // one simple command per line, nothing to expand
+                dev.nsnet.scenario.Command.parse(l); // one simple command per line (or echo | CMD), nothing to expand
                 assertFalse(l.matches(".*\\bnetns [0-9/].*"), "seed " + seed + ": numeric netns reaches outside: " + l);
                 if (l.contains(" type veth") || l.contains(" type bridge")) {
                     assertTrue(l.contains(" address 02:"), "seed " + seed + ": no explicit MAC: " + l);
@@ -63,8 +62,9 @@ class ScriptGeneratorTest {
             }
             // 3 pings in the original steps, 2 more among the appended netfilter steps
             assertTrue(pings <= 5, "seed " + seed + ": " + pings + " pings");
-            // the original steps, then at most a wait, 14 netfilter steps of 2 lines, 3 socket lines, a listing
-            assertTrue(lines.size() <= 3 + 2 * 40 + 1 + 2 * 14 + 3 + 1, "seed " + seed + ": " + lines.size() + " lines");
+            // the original steps, then at most a wait, 14 netfilter steps of 2 lines, 3 socket lines, a listing,
+            // then a wait and 3 restores of 2 lines
+            assertTrue(lines.size() <= 3 + 2 * 40 + 1 + 2 * 14 + 3 + 1 + 1 + 2 * 3, "seed " + seed + ": " + lines.size() + " lines");
         }
     }
 
