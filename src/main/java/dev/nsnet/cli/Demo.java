@@ -21,7 +21,10 @@ import java.util.List;
  * by hop: pod to pod through the bridge (L2), pod to its own host (up through the bridge into the
  * host's L3) and pod to a remote web server (routed out of the physical NIC, through a router);
  * then a real web request: pod1's {@code curl} to {@code python3 -m http.server 80} on the remote
- * host, tracing the TCP handshake's SYN there and its SYN-ACK back.
+ * host, tracing the TCP handshake's SYN there and its SYN-ACK back. As in figure 6, the router has
+ * no route back to the pod subnet: the remote host is reachable only because node1 MASQUERADEs
+ * the pods' traffic (the trace shows the source rewrite on the way out and its reversal on the way
+ * back).
  */
 public final class Demo {
     private Demo() { }
@@ -39,7 +42,7 @@ public final class Demo {
     public static final String[][] CASES = {
         {"10.244.1.3", "pod1 -> pod2: L2, switched by the bridge cni0 (figure 4)"},
         {"192.168.1.10", "pod1 -> its host node1: up through cni0 into the host's own L3 (figure 5)"},
-        {"203.0.113.10", "pod1 -> the remote web host \"baidu\": routed by node1 out of eth0, via the router (figure 6)"},
+        {"203.0.113.10", "pod1 -> the remote web host \"baidu\": routed by node1 out of eth0 and MASQUERADEd to 192.168.1.10, via the router (figure 6)"},
     };
 
     /**
@@ -193,8 +196,8 @@ public final class Demo {
         "nsnet-world exec router ip addr add 203.0.113.1/24 dev eth1",
         "nsnet-world exec router ip link set eth0 up",
         "nsnet-world exec router ip link set eth1 up",
-        "# no NAT yet: the router knows the pod subnet lives behind node1",
-        "nsnet-world exec router ip route add 10.244.1.0/24 via 192.168.1.10",
+        "# the router has NO route back to the pod subnet 10.244.1.0/24: only node1's MASQUERADE",
+        "# (step 3) lets replies find their way, as on a real network outside the cluster",
         "nsnet-world exec baidu ip addr add 203.0.113.10/24 dev eth0",
         "nsnet-world exec baidu ip link set eth0 up",
         "nsnet-world exec baidu ip route add default via 203.0.113.1",
@@ -231,6 +234,11 @@ public final class Demo {
         "ip -n pod2 addr add 10.244.1.3/24 dev eth0",
         "ip -n pod2 link set eth0 up",
         "ip -n pod2 route add default via 10.244.1.1",
+        "# what Docker (and the bridge plugin's ipMasq) adds: pods' traffic leaving the node gets",
+        "# the node's address (figure 6); forwarding to and from the bridge is allowed",
+        "iptables -t nat -A POSTROUTING -s 10.244.1.0/24 ! -o cni0 -j MASQUERADE",
+        "iptables -A FORWARD -i cni0 -j ACCEPT",
+        "iptables -A FORWARD -o cni0 -j ACCEPT",
         "# link-state changes settle (linkwatch), as on a real host",
         "ping -q -c 1 -W 1 127.0.0.1",
     };
@@ -252,6 +260,8 @@ public final class Demo {
             |        |           10.244.1.1/24  0a:58:0a:f4:01:01       |              |
             |        +--------------------------|-----------------------+              |
             |                      ip_forward=1 | routing (FIB)                        |
+            |   iptables -t nat POSTROUTING     | -s 10.244.1.0/24 ! -o cni0           |
+            |                                   | -j MASQUERADE (src -> 192.168.1.10)  |
             |                       +-----------|-------------+                        |
             |                       | eth0 192.168.1.10/24    |  physical NIC          |
             |                       | default via 192.168.1.1 |                        |
@@ -264,8 +274,8 @@ public final class Demo {
                                                 | cable
              router                 +-----------|-------------+
                                     | eth0 192.168.1.1/24     |  ip_forward=1
-                                    | 10.244.1.0/24 via       |
-                                    |   192.168.1.10          |
+                                    | (no route to the pods'  |
+                                    |  10.244.1.0/24)         |
                                     | eth1 203.0.113.1/24     |
                                     +-----------|-------------+
                                                 | cable

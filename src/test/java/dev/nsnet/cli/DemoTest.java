@@ -86,7 +86,6 @@ class DemoTest {
                 10.244.1.0/24 dev eth0 proto kernel scope link src 10.244.1.2\s
                 """, on(o, "node1", "ip -n pod1 route"));
         assertEquals("""
-                10.244.1.0/24 via 192.168.1.10 dev eth0\s
                 192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.1\s
                 203.0.113.0/24 dev eth1 proto kernel scope link src 203.0.113.1\s
                 """, on(o, "router", "ip route"));

@@ -32,6 +32,7 @@ public final class KernelInit {
         dev.nsnet.kernel.ipv4.Inet.init();
         dev.nsnet.kernel.bridge.BrInit.init();
         dev.nsnet.kernel.netfilter.conntrack.NfConntrackStandalone.init();
+        dev.nsnet.kernel.netfilter.nat.NfNatMasquerade.init();
     }
 
     public static void registerPernet(PernetOps ops) { PERNET.add(ops); }

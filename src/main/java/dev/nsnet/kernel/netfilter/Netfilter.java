@@ -6,6 +6,7 @@ import dev.nsnet.kernel.core.NetNamespace;
 import dev.nsnet.kernel.core.SkBuff;
 import dev.nsnet.kernel.netfilter.conntrack.NfConntrackCore;
 import dev.nsnet.kernel.netfilter.conntrack.NfConntrackNet;
+import dev.nsnet.kernel.netfilter.nat.NfNatHook;
 import dev.nsnet.trace.DropReason;
 import dev.nsnet.trace.Tracepoints;
 
@@ -49,7 +50,8 @@ public final class Netfilter {
                 if (NfConntrackCore.in(ct, hook, skb, dev) == NfHook.NF_DROP) return ctDrop(skb, dev, "nf_conntrack_in");
             }
             XtTable t = tables[i];
-            if (IptDoTable.run(t, hook, skb, in, out) == NfHook.NF_DROP) {
+            int v = t.kind == XtTable.Kind.NAT ? NfNatHook.hook(t, hook, skb, in, out) : IptDoTable.run(t, hook, skb, in, out);
+            if (v == NfHook.NF_DROP) {
                 Tracepoints tp = ns.emulation().trace;
                 Dev.drop(skb, dev, "nf_hook_slow", DropReason.NETFILTER_DROP, tp.on ? t.lastVerdictText() : null);
                 return false;
@@ -61,6 +63,11 @@ public final class Netfilter {
             return ctDrop(skb, dev, "__nf_conntrack_confirm");
         }
         return true;
+    }
+
+    /** ipt_do_table() for the nat table's hook functions, which walk it only for a connection's first packet. */
+    public static int iptDoTable(XtTable t, int hook, SkBuff skb, NetDevice in, NetDevice out) {
+        return IptDoTable.run(t, hook, skb, in, out);
     }
 
     private static boolean ctDrop(SkBuff skb, NetDevice dev, String func) {

@@ -30,6 +30,9 @@ final class XtOpt {
     /** An optional argument for options like --log-level: the next word unless it starts with "-" or "!". */
     boolean hasNextPlain() { return args.peekPlain() != null; }
 
+    /** The rule's -p protocol so far (0: any), as an extension's parse sees entry->ip.proto. */
+    int ruleProto() { return args.rule.proto; }
+
     /** "iptables v1.8.9 (nf_tables): MSG" + the help hint, exit 2. */
     static XtError error(String msg) { return XtError.param(msg); }
 }

@@ -35,6 +35,10 @@ final class XtRegistry {
         TARGETS.put("LOG", LibxtLog::new);
         TARGETS.put("MARK", LibxtMarkTarget::new);
         TARGETS.put("TRACE", LibxtTrace::new);
+        TARGETS.put("SNAT", () -> new LibxtNat(LibxtNat.Kind.SNAT));
+        TARGETS.put("DNAT", () -> new LibxtNat(LibxtNat.Kind.DNAT));
+        TARGETS.put("MASQUERADE", () -> new LibxtNat(LibxtNat.Kind.MASQUERADE));
+        TARGETS.put("REDIRECT", () -> new LibxtNat(LibxtNat.Kind.REDIRECT));
     }
 
     /** A fresh parser of match NAME, or null when no such extension exists. */
