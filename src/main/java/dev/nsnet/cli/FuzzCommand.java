@@ -48,6 +48,11 @@ final class FuzzCommand implements Callable<Integer> {
             description = "Start no seed after SECONDS of run time; the summary covers the seeds run.")
     Long timeLimit;
 
+    @Option(names = "--generator", paramLabel = "N",
+            description = "Generator version: 1 (original steps), 2 (+ iptables, nc -z, ss), 3 (+ live traffic: jobs, nc servers, "
+                    + "curl, traceroute, ping options, mid-traffic link changes). Default: the newest.")
+    Integer generator;
+
     @Option(names = "--print", paramLabel = "SEED", description = "Print the script of SEED and exit.")
     Long print;
 
@@ -56,7 +61,10 @@ final class FuzzCommand implements Callable<Integer> {
         PrintStream o = WriterStream.printStream(spec.commandLine().getOut());
         PrintStream err = WriterStream.printStream(spec.commandLine().getErr());
         if (print != null) {
-            o.print(ScriptGenerator.script(print));
+            if (generator != null && (generator < 1 || generator > ScriptGenerator.VERSION)) {
+                return usage(err, "no generator version " + generator + " (1.." + ScriptGenerator.VERSION + ")");
+            }
+            o.print(ScriptGenerator.script(print, generator == null ? ScriptGenerator.VERSION : generator));
             o.flush();
             return 0;
         }
@@ -77,6 +85,7 @@ final class FuzzCommand implements Callable<Integer> {
             Path kf = knownFile != null ? knownFile : root.resolve("golden/KNOWN_DIFFERENCES");
             KnownDifferences known = KnownDifferences.read(kf);
             Fuzzer f = new Fuzzer(kernel, known, out, budget);
+            if (generator != null) f.generatorVersion(generator);
             List<Fuzzer.SeedResult> rs = f.run(from, to, jobs, o, timeLimit == null ? Long.MAX_VALUE : timeLimit * 1000L);
             o.print(f.summary(rs));
             o.flush();

@@ -7,8 +7,10 @@ import java.util.List;
 /**
  * The command family a script line belongs to, for the fuzzer's agreement counts: the tool and,
  * for {@code ip} and {@code bridge}, the object ({@code ip addr}, {@code bridge fdb}), with
- * {@code ip netns exec NS} and global options looked through and abbreviations resolved; a piped
- * line ({@code echo ... | iptables-restore}) belongs to the command it feeds.
+ * {@code ip netns exec NS} and global options looked through and abbreviations resolved; the
+ * command after the pipe of {@code echo WORDS | CMD} (also {@code | iptables-restore}), a trailing
+ * {@code &} dropped, and the job
+ * builtins {@code wait}, {@code kill}, {@code jobs} as one family.
  */
 public final class Families {
     private Families() { }
@@ -17,9 +19,17 @@ public final class Families {
 
     public static String of(String line) {
         if (Waits.isWait(line)) return "ping (wait)";
-        List<String> w;
+        List<String> w = new java.util.ArrayList<>();
         try {
-            w = ShellWords.split(line);
+            for (ShellWords.Token t : ShellWords.tokens(line)) {
+                switch (t) {
+                    case ShellWords.Token.Word x -> w.add(x.text());
+                    case ShellWords.Token.Op o -> {
+                        if (o.text().equals("|")) w.clear(); // echo WORDS | CMD: the family is CMD's
+                        else if (!o.text().equals("&")) return "(other)";
+                    }
+                }
+            }
         } catch (ShellSyntaxException e) {
             try { // `echo WORDS | CMD`: the family of the command fed
                 List<List<String>> stages = dev.nsnet.scenario.Command.parse(line).stages();
@@ -28,6 +38,7 @@ public final class Families {
                 return "(other)";
             }
         }
+        if (!w.isEmpty() && (w.get(0).equals("wait") || w.get(0).equals("kill") || w.get(0).equals("jobs"))) return "jobs";
         int i = 0;
         while (w.size() >= i + 4 && w.get(i).equals("ip") && w.get(i + 1).equals("netns") && w.get(i + 2).equals("exec")) i += 4;
         if (i >= w.size()) return "(other)";

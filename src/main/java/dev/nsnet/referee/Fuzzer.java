@@ -38,12 +38,20 @@ public final class Fuzzer {
     private final Map<String, int[]> families = new TreeMap<>();
     private final Map<String, Long> shrunkShapes = new ConcurrentHashMap<>();
     private final Set<Long> written = ConcurrentHashMap.newKeySet();
+    private int version = ScriptGenerator.VERSION;
 
     public Fuzzer(KernelRunner kernel, KnownDifferences known, Path outDir, int shrinkBudget) {
         this.kernel = kernel;
         this.known = known;
         this.outDir = outDir;
         this.shrinkBudget = shrinkBudget;
+    }
+
+    /** Generates the scripts as generator {@code v} did (older versions reproduce older reports). */
+    public Fuzzer generatorVersion(int v) {
+        if (v < 1 || v > ScriptGenerator.VERSION) throw new IllegalArgumentException("no generator version " + v + " (1.." + ScriptGenerator.VERSION + ")");
+        version = v;
+        return this;
     }
 
     private synchronized String runNsnet(String text) { return nsnet.run(text); }
@@ -65,7 +73,7 @@ public final class Fuzzer {
 
     /** Runs one seed. */
     public SeedResult runSeed(long seed) {
-        List<Unit> units = ScriptGenerator.generate(seed);
+        List<Unit> units = ScriptGenerator.generate(seed, version);
         String text = Unit.text(units);
         List<String> cmds = Differ.commands(text);
         try {
@@ -82,7 +90,12 @@ public final class Fuzzer {
             String k2 = kernel.run(text);
             Divergence again = Differ.first(cmds, k2, runNsnet(text));
             if (again == null || again.index() != d.index() || !again.kernel().equals(d.kernel())) {
-                return new SeedResult(seed, Outcome.FLAKY, d, "the real kernel printed something else on a second run");
+                // what the kernel's two runs printed for that command (the second run's block is
+                // nsnet's when it agreed with nsnet), so the race can be found and designed away
+                String second = again == null ? d.nsnet() : again.index() == d.index() ? again.kernel() : "(differs later)\n";
+                StringBuilder why = new StringBuilder("the real kernel printed something else on a second run:");
+                for (String l : UnifiedDiff.lines(d.kernel(), second)) if (!l.startsWith(" ")) why.append(" | ").append(l);
+                return new SeedResult(seed, Outcome.FLAKY, d, why.toString());
             }
             count(cmds, d);
             String shape = shape(d);
@@ -222,7 +235,7 @@ public final class Fuzzer {
                     .append("..").append(results.stream().filter(r -> r.outcome() != Outcome.NOT_RUN).mapToLong(SeedResult::seed).max().getAsLong())
                     .append(')');
         }
-        sb.append(':');
+        sb.append(", generator version ").append(version).append(':');
         for (Outcome o : Outcome.values()) {
             if (o != Outcome.NOT_RUN) sb.append(' ').append(o.name().toLowerCase()).append(' ').append(by.getOrDefault(o, 0));
         }

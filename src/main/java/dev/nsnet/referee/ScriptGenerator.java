@@ -65,18 +65,36 @@ public final class ScriptGenerator {
         devs.put(ROOT, new LinkedHashMap<>());
     }
 
+    /**
+     * The newest generator version: 1 the original steps, 2 with the netfilter and socket steps
+     * appended, 3 with the live-traffic steps ({@link LiveSteps}) appended. A seed's script of an
+     * older version is a prefix of its script of a newer one.
+     */
+    public static final int VERSION = LiveSteps.VERSION;
+
     /** The script of {@code seed}, as units (the shrinker's granularity). */
-    public static List<Unit> generate(long seed) {
+    public static List<Unit> generate(long seed) { return generate(seed, VERSION); }
+
+    /** The script of {@code seed} as generator {@code version} (1..{@link #VERSION}) wrote it. */
+    public static List<Unit> generate(long seed, int version) {
+        if (version < 1 || version > VERSION) throw new IllegalArgumentException("no generator version " + version + " (1.." + VERSION + ")");
         ScriptGenerator g = new ScriptGenerator(seed);
         g.build(12 + g.r.nextInt(24));
-        g.extras(seed);
-        g.restores(seed);
+        if (version >= 2) {
+            g.extras(seed);
+            g.restores(seed);
+        }
+        if (version >= 3) LiveSteps.append(seed, g.units);
         return List.copyOf(g.units);
     }
 
     /** The script text of {@code seed}, with a header comment. */
-    public static String script(long seed) {
-        return "# nsnet fuzz seed " + seed + "\n" + Unit.text(generate(seed));
+    public static String script(long seed) { return script(seed, VERSION); }
+
+    /** The script text of {@code seed} as generator {@code version} wrote it, with a header comment. */
+    public static String script(long seed, int version) {
+        return "# nsnet fuzz seed " + seed + (version == VERSION ? "" : " (generator version " + version + ")") + "\n"
+                + Unit.text(generate(seed, version));
     }
 
     private void build(int steps) {

@@ -3,6 +3,7 @@ package dev.nsnet.referee;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nsnet.scenario.Script;
@@ -34,7 +35,7 @@ class ScriptGeneratorTest {
     @Test
     void everyScriptFollowsTheStabilityRules() {
         for (long seed = 1; seed <= 300; seed++) {
-            List<String> lines = Differ.commands(ScriptGenerator.script(seed));
+            List<String> lines = Differ.commands(ScriptGenerator.script(seed, 2));
             boolean dirty = false;
             int pings = 0;
             for (String l : lines) {
@@ -74,7 +75,7 @@ class ScriptGeneratorTest {
         // are unchanged: once an iptables, nc or ss line appears, no ip/bridge/sysctl change follows
         int seen = 0;
         for (long seed = 1; seed <= 300; seed++) {
-            List<String> lines = Differ.commands(ScriptGenerator.script(seed));
+            List<String> lines = Differ.commands(ScriptGenerator.script(seed, 2));
             boolean extras = false;
             for (String l : lines) {
                 String f = Families.of(l);
@@ -92,9 +93,72 @@ class ScriptGeneratorTest {
             Session s = new Session(1);
             for (Script.Line line : Script.parse("s", ScriptGenerator.script(seed)).lines()) {
                 Session.Result r = s.capture(line.text());
-                assertTrue(r.exitStatus() != Session.INTERNAL_ERROR && r.exitStatus() != 127,
+                assertTrue(r.exitStatus() != Session.INTERNAL_ERROR && (r.exitStatus() != 127 || r.output().contains("no such job")),
                         "seed " + seed + ": `" + line.text() + "` -> " + r);
             }
         }
+    }
+
+    @Test
+    void olderVersionsArePrefixesOfNewerOnes() {
+        for (long seed = 1; seed <= 300; seed++) {
+            List<Unit> v1 = ScriptGenerator.generate(seed, 1), v2 = ScriptGenerator.generate(seed, 2), v3 = ScriptGenerator.generate(seed, 3);
+            assertEquals(v1, v2.subList(0, v1.size()), "seed " + seed);
+            assertEquals(v2, v3.subList(0, v2.size()), "seed " + seed);
+        }
+        assertThrows(IllegalArgumentException.class, () -> ScriptGenerator.generate(1, 4));
+    }
+
+    /** The live steps (version 3): their own namespaces, bounded waits, every job ended within its unit. */
+    @Test
+    void theLiveStepsAreBoundedAndSelfContained() {
+        int live = 0;
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (long seed = 1; seed <= 400; seed++) {
+            List<Unit> v2 = ScriptGenerator.generate(seed, 2), v3 = ScriptGenerator.generate(seed, 3);
+            if (v3.size() == v2.size()) continue;
+            live++;
+            boolean dirty = false;
+            for (Unit u : v3.subList(v2.size(), v3.size())) {
+                int jobs = 0;
+                for (String l : u.lines()) {
+                    String f = Families.of(l);
+                    seen.add(f);
+                    assertFalse(f.equals("(other)"), "seed " + seed + ": " + l);
+                    assertTrue(l.matches("(ip netns (add|exec) h[123]|ip -n h[123] |ip -n r1 |ip link add eth|echo [a-z0-9 ]+ \\| ip netns exec h|"
+                            + "wait|kill|jobs|sleep (1|2|0\\.5)$|ip netns add r1|ip netns exec r1 ).*"), "seed " + seed + ": " + l);
+                    if (l.endsWith(" &")) {
+                        jobs++;
+                        assertEquals(l.contains("python3") ? "sleep 2" : LiveSteps.SETTLE, u.lines().get(u.lines().indexOf(l) + 1), "seed " + seed);
+                    }
+                    if (l.equals("wait") || l.equals("kill %1") || l.equals("wait %1") || l.startsWith("kill -INT %1")) jobs = 0;
+                    if (f.equals("ping")) assertTrue(l.contains(" -W 1") || l.contains(" -w "), "seed " + seed + ": " + l);
+                    if (f.equals("curl")) assertTrue(l.contains(" -m "), "seed " + seed + ": " + l);
+                    if (f.equals("traceroute")) assertTrue(l.matches(".* -w 1 -q [12] -m [1-4].*"), "seed " + seed + ": " + l);
+                    if (f.equals("nc") && !l.endsWith("&")) assertTrue(l.matches(".* -(q[01]|w [12]) .*"), "seed " + seed + ": " + l);
+                    assertFalse(Waits.isWait(l), "seed " + seed + ": " + l); // the root's iptables may refuse it
+                    if (l.equals(LiveSteps.SLEEP)) dirty = false;
+                    else if (Waits.isDirty(l) && !l.startsWith("ip link add")) dirty = true;
+                    else if (f.equals("ss") || f.equals("curl") || f.equals("traceroute") || l.contains("route get")) {
+                        assertFalse(dirty, "seed " + seed + ": observes right after a link change: " + l);
+                    }
+                }
+                if (u.kind() == Unit.Kind.STEP && !u.lines().get(0).startsWith("ip netns add")) {
+                    assertEquals(0, jobs, "seed " + seed + ": a job outlives its unit " + u.lines());
+                }
+            }
+        }
+        assertTrue(live > 180 && live < 300, live + " of 400 seeds have live steps");
+        assertTrue(seen.containsAll(List.of("nc", "ss", "curl", "python3", "traceroute", "ping", "jobs", "sleep")), seen.toString());
+    }
+
+    @Test
+    void familiesOfLiveLines() {
+        assertEquals("nc", Families.of("echo hello | ip netns exec h1 nc -q1 -p 40001 172.16.1.2 80"));
+        assertEquals("nc", Families.of("ip netns exec h2 nc -l 80 &"));
+        assertEquals("jobs", Families.of("kill -TERM %+"));
+        assertEquals("jobs", Families.of("wait"));
+        assertEquals("python3", Families.of("ip netns exec h2 python3 -m http.server 80 --directory /media &"));
+        assertEquals("ip link", Families.of("ip -n h2 link set eth0 down"));
     }
 }
