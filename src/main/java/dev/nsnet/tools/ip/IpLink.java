@@ -77,18 +77,19 @@ public final class IpLink implements IpObject {
                     + " ...\". Try \"ip link help\".\n", 1);
         }
         if (k != null) k.parse(ctx, r, r.kindArgs);
-        // rtnl_newlink(): an existing device of that index or name (looked up in the caller's
-        // namespace) answers EEXIST before the kind is even looked up.
-        if (r.index != 0 && src.dev(r.index) != null) throw new KernelException(Errno.EEXIST);
-        if (r.name != null && RtnlLink.nameInUse(src, r.name)) throw new KernelException(Errno.EEXIST);
+        // rtnl_newlink(): an existing device of that index or name answers EEXIST before the kind
+        // is even looked up; since Linux 6.15 it is looked up in the target namespace (`netns NS`),
+        // not the caller's, so `ip link add eth0 netns h1 ...` works while the caller has an eth0.
+        NetNamespace tgt = r.netns != null ? r.netns : src;
+        if (r.index != 0 && tgt.dev(r.index) != null) throw new KernelException(Errno.EEXIST);
+        if (r.name != null && RtnlLink.nameInUse(tgt, r.name)) throw new KernelException(Errno.EEXIST);
         // rtnl_newlink(): IFLA_LINK_NETNSID names a peer namespace by its nsid here
         if (r.linkNetnsid != null && src.nsidLookup(r.linkNetnsid) == null)
             throw new KernelException(Errno.EINVAL, "Unknown network namespace id");
         if (k == null && HOST_KERNEL_KINDS.contains(r.type))
             throw new IpError("nsnet: ip link: device type \"" + r.type + "\" is not supported\n", 2);
         if (k == null) throw new KernelException(Errno.EOPNOTSUPP, "Unknown device type");
-        NetNamespace ns = r.netns != null ? r.netns : src;
-        k.newLink(ctx, ns, r, r.kindArgs);
+        k.newLink(ctx, tgt, r, r.kindArgs);
         return 0;
     }
 
