@@ -81,7 +81,7 @@ public final class Fib {
     public static Errno errnoOf(FibResult res) {
         if (res == null) return Errno.ENETUNREACH;
         return switch (res.type()) {
-            case BLACKHOLE -> Errno.EINVAL;
+            case BLACKHOLE, NAT, XRESOLVE -> Errno.EINVAL;
             case UNREACHABLE -> res.route() == null ? Errno.ENETUNREACH : Errno.EHOSTUNREACH;
             case PROHIBIT -> Errno.EACCES;
             case THROW -> Errno.EAGAIN;
@@ -118,12 +118,15 @@ public final class Fib {
         PROPS_SCOPE[RouteType.LOCAL.ordinal()] = Route.SCOPE_HOST;
         PROPS_SCOPE[RouteType.BROADCAST.ordinal()] = Route.SCOPE_LINK;
         PROPS_SCOPE[RouteType.ANYCAST.ordinal()] = Route.SCOPE_LINK;
+        PROPS_SCOPE[RouteType.UNSPEC.ordinal()] = Route.SCOPE_NOWHERE;
         PROPS_SCOPE[RouteType.NAT.ordinal()] = Route.SCOPE_NOWHERE;
         PROPS_SCOPE[RouteType.XRESOLVE.ordinal()] = Route.SCOPE_NOWHERE;
     }
 
-    private static boolean isReject(RouteType t) {
-        return t == RouteType.BLACKHOLE || t == RouteType.UNREACHABLE || t == RouteType.PROHIBIT || t == RouteType.THROW;
+    /** fib_props[type].error != 0: the reject types, and nat and xresolve (-EINVAL, as blackhole). */
+    private static boolean isError(RouteType t) {
+        return t == RouteType.BLACKHOLE || t == RouteType.UNREACHABLE || t == RouteType.PROHIBIT || t == RouteType.THROW
+                || t == RouteType.NAT || t == RouteType.XRESOLVE;
     }
 
     /** fib_create_info(): validates a request and resolves its next hop; returns the new alias. */
@@ -135,20 +138,23 @@ public final class Fib {
             cfg.onlink |= only.onlink();
             cfg.multipath = null;
         }
-        if (cfg.type == RouteType.UNSPEC || cfg.type.ordinal() > RouteType.XRESOLVE.ordinal()
-                || cfg.type == RouteType.NAT || cfg.type == RouteType.XRESOLVE || cfg.type == RouteType.MULTICAST
-                || cfg.type == RouteType.ANYCAST) {
-            if (cfg.type != RouteType.MULTICAST && cfg.type != RouteType.ANYCAST) throw new KernelException(Errno.EINVAL, "Invalid route type");
-        }
-        if (cfg.scope > Route.SCOPE_HOST) throw new KernelException(Errno.EINVAL, "Invalid scope");
+        // the scope of the type first (fib_props[].scope): nat and xresolve want scope nowhere, so
+        // iproute2's default scope host for nat is "Invalid scope"; then types with an error
+        // (reject types, nat, xresolve) take no next hop, any other scope; the rest must be a
+        // unicast-like type with a scope up to host
         if (PROPS_SCOPE[cfg.type.ordinal()] > cfg.scope) throw new KernelException(Errno.EINVAL, "Invalid scope");
         NetDevice dev = null;
         int nhScope;
-        if (isReject(cfg.type)) {
-            if (cfg.gateway != 0 || cfg.oif != null) {
+        if (isError(cfg.type)) {
+            if (cfg.gateway != 0 || cfg.oif != null || cfg.multipath != null) {
                 throw new KernelException(Errno.EINVAL, "Gateway, device and multipath can not be specified for this route type");
             }
             nhScope = Route.SCOPE_NOWHERE;
+        } else if (cfg.type != RouteType.UNICAST && cfg.type != RouteType.LOCAL && cfg.type != RouteType.BROADCAST
+                && cfg.type != RouteType.ANYCAST && cfg.type != RouteType.MULTICAST) {
+            throw new KernelException(Errno.EINVAL, "Invalid route type");
+        } else if (cfg.scope > Route.SCOPE_HOST) {
+            throw new KernelException(Errno.EINVAL, "Invalid scope");
         } else if (cfg.scope == Route.SCOPE_HOST) {
             if (cfg.gateway != 0) throw new KernelException(Errno.EINVAL, "Route with host scope can not have a gateway");
             if (cfg.oif == null) throw new KernelException(Errno.ENODEV);
