@@ -114,10 +114,10 @@ final class BrFdbCmd {
     /** print_fdb(). */
     static void print(IpPrint p, Bridge.Opts o, FdbRecord r, boolean filtered) {
         p.openObject(null);
-        p.string(IpPrint.ANY, "mac", "%s ", Mac.format(r.mac()));
+        p.colorString(IpPrint.ANY, IpPrint.COLOR_MAC, "mac", "%s ", Mac.format(r.mac()));
         if (!filtered && r.ifindex() != 0) {
             p.string(IpPrint.FP, null, "dev ", null);
-            p.string(IpPrint.ANY, "ifname", "%s ", o.indexToName(r.ifindex()));
+            p.colorString(IpPrint.ANY, IpPrint.COLOR_IFNAME, "ifname", "%s ", o.indexToName(r.ifindex()));
         }
         if (r.vlan() != 0) p.uint(IpPrint.ANY, "vlan", "vlan %hu ", r.vlan());
         if (o.stats > 0 && r.usedCs() >= 0) {

@@ -126,7 +126,7 @@ final class BrLinkCmd {
                 mdown = l != null && !l.isUp();
             }
         }
-        p.string(IpPrint.ANY, "ifname", "%s: ", name);
+        p.colorString(IpPrint.ANY, IpPrint.COLOR_IFNAME, "ifname", "%s: ", name);
         return mdown;
     }
 

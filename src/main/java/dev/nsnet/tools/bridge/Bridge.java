@@ -26,10 +26,11 @@ public final class Bridge implements Tool {
     /** The global options and the namespace the command works in. */
     static final class Opts {
         int stats, details, oneline, timestamp, force;
-        boolean json, pretty, compressVlans;
+        boolean json, pretty, compressVlans, color;
         NetNamespace ns;
 
-        IpPrint printer(ToolContext ctx) { return new IpPrint(ctx.out(), json, pretty, oneline > 0); }
+        /** The printer; colour as check_enable_color(): -color (always) and never in JSON. */
+        IpPrint printer(ToolContext ctx) { return new IpPrint(ctx.out(), json, pretty, oneline > 0).color(color && !json); }
 
         NetDevice dev(String name) { return dev.nsnet.tools.ip.IpUtil.llNameToIndex(ns, name); } // ll_name_to_index()
 
@@ -112,7 +113,11 @@ public final class Bridge implements Tool {
                 }
                 o.ns = target;
             } else if (matchesColor(opt)) {
-                // colour is never used: output is not a terminal
+                // bridge.c tries matches_color() before -compressvlans, so -c is colour (iproute2 6.1);
+                // -color=auto never colours here: the output is a file or a pipe, never a terminal
+                int eq = opt.indexOf('=');
+                String v = eq < 0 ? "" : opt.substring(eq + 1);
+                o.color = v.isEmpty() || v.equals("always");
             } else if (IpUtil.matches(opt, "-compressvlans")) {
                 o.compressVlans = true;
             } else if (IpUtil.matches(opt, "-force")) {

@@ -443,7 +443,7 @@ public final class IpAddress implements IpObject {
             }
             p.string(IpPrint.ANY, "family", "    %s ", "inet6");
         }
-        p.string(IpPrint.ANY, "local", "%s", "::1");
+        p.colorString(IpPrint.ANY, IpPrint.COLOR_INET6, "local", "%s", "::1");
         p.integer(IpPrint.ANY, "prefixlen", "/%d ", 128);
         if (o.brief) {
             p.flush();
@@ -502,10 +502,10 @@ public final class IpAddress implements IpObject {
             }
             p.string(IpPrint.ANY, "family", "    %s ", "inet");
         }
-        p.string(IpPrint.ANY, "local", "%s", Inet4.format(a.local));
+        p.colorString(IpPrint.ANY, IpPrint.COLOR_INET, "local", "%s", Inet4.format(a.local));
         if (a.address != a.local) {
             p.string(IpPrint.FP, null, " %s ", "peer");
-            p.string(IpPrint.ANY, "address", "%s", Inet4.format(a.address));
+            p.colorString(IpPrint.ANY, IpPrint.COLOR_INET, "address", "%s", Inet4.format(a.address));
         }
         p.integer(IpPrint.ANY, "prefixlen", "/%d ", a.prefixLen);
         if (a.rtPriority != 0) p.uint(IpPrint.ANY, "metric", "metric %u ", a.rtPriority & 0xffffffffL);
@@ -515,7 +515,7 @@ public final class IpAddress implements IpObject {
         }
         if (a.broadcast != 0) {
             p.string(IpPrint.FP, null, "%s ", "brd");
-            p.string(IpPrint.ANY, "broadcast", "%s ", Inet4.format(a.broadcast));
+            p.colorString(IpPrint.ANY, IpPrint.COLOR_INET, "broadcast", "%s ", Inet4.format(a.broadcast));
         }
         p.string(IpPrint.ANY, "scope", "scope %s ", IpRouteUtil.scopeName(a.scope));
         int flags = a.flags;

@@ -165,8 +165,8 @@ final class IpRouteGet {
         p.newJsonObj();
         p.openObject(null);
         if (type != RouteType.UNICAST || details) p.string(IpPrint.ANY, "type", "%s ", type.iprouteName());
-        p.string(IpPrint.ANY, "dst", "%s ", Inet4.format(dst));
-        if (src != null) p.string(IpPrint.ANY, "from", "from %s ", Inet4.format(src));
+        p.colorString(IpPrint.ANY, IpPrint.COLOR_INET, "dst", "%s ", Inet4.format(dst));
+        if (src != null) p.colorString(IpPrint.ANY, IpPrint.COLOR_INET, "from", "from %s ", Inet4.format(src));
         // the reply carries the matched route's TOS (0 for routes without one), not the query's
         if (routeTos != 0) p.string(IpPrint.ANY, "tos", "tos %s ", String.format("0x%02x", routeTos));
         if (gw != 0) IpRoutePrint.gateway(p, gw);

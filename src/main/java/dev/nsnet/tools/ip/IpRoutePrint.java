@@ -72,7 +72,8 @@ final class IpRoutePrint {
         }
         String dst = r.prefixLen() == 0 ? "default"
                 : r.prefixLen() == 32 ? Inet4.format(r.dst()) : Inet4.format(r.dst()) + "/" + r.prefixLen();
-        p.string(IpPrint.ANY, "dst", "%s ", dst);
+        if (r.prefixLen() == 0) p.string(IpPrint.ANY, "dst", "%s ", dst); // "default" is not coloured
+        else p.colorString(IpPrint.ANY, IpPrint.COLOR_INET, "dst", "%s ", dst);
         if (r.tos() != 0 && !s.tosFixed) p.string(IpPrint.ANY, "tos", "tos %s ", String.format("0x%02x", r.tos()));
         if (!r.multipath()) {
             if (r.gateway() != 0 && s.viaBitlen != 32) gateway(p, r.gateway());
@@ -100,17 +101,26 @@ final class IpRoutePrint {
 
     static void gateway(IpPrint p, int gw) {
         if (p.isJson()) p.string(IpPrint.JSON, "gateway", null, Inet4.format(gw));
-        else p.fp("via " + Inet4.format(gw) + " ");
+        else {
+            p.fp("via ");
+            p.colorFp(IpPrint.COLOR_INET, Inet4.format(gw) + " ");
+        }
     }
 
     static void ifidx(IpPrint p, String name, String prefix) {
         if (p.isJson()) p.string(IpPrint.JSON, prefix, null, name);
-        else p.fp(prefix + " " + name + " ");
+        else {
+            p.fp(prefix + " ");
+            p.colorFp(IpPrint.COLOR_IFNAME, name + " ");
+        }
     }
 
     static void prefsrc(IpPrint p, int a) {
         if (p.isJson()) p.string(IpPrint.JSON, "prefsrc", null, Inet4.format(a));
-        else p.fp("src " + Inet4.format(a) + " ");
+        else {
+            p.fp("src ");
+            p.colorFp(IpPrint.COLOR_INET, Inet4.format(a) + " ");
+        }
     }
 
     private static final String[] MX_NAMES = {null, null, "mtu", "window", "rtt", "rttvar", "ssthresh", "cwnd", "advmss",
