@@ -26,7 +26,7 @@ public final class Nc implements Tool {
 
     /** The parsed command line. */
     static final class Opts {
-        boolean lflag, uflag, zflag, vflag, nflag, nShutdown;
+        boolean lflag, uflag, zflag, vflag, nflag, nShutdown, family4;
         /** -w in ms, -1 when not given. */
         int timeout = -1;
         /** -q seconds, -1 (wait for the network) by default. */
@@ -67,6 +67,7 @@ public final class Nc implements Tool {
                     return 1;
                 }
                 switch (c) {
+                    case '4' -> o.family4 = true;
                     case 'l' -> o.lflag = true;
                     case 'u' -> o.uflag = true;
                     case 'z' -> o.zflag = true;
@@ -125,6 +126,7 @@ public final class Nc implements Tool {
                 portList.add(v);
             }
         }
+        if (host != null && isIpv6Literal(host)) return ipv6(ctx, o, host, portList, proto);
         if (o.lflag) {
             Integer addr = 0;
             if (host != null) {
@@ -138,13 +140,58 @@ public final class Nc implements Tool {
         return new NcClient(ctx, o).run(host, dst, ports, portList);
     }
 
+    /**
+     * An IPv6 literal: getaddrinfo() accepts it (unless -4), then bind() or connect() fails with
+     * EADDRNOTAVAIL, as on the recording host, whose scenarios turn IPv6 off (nsnet has no IPv6
+     * stack; with IPv6 on, Linux would reach ::1 on lo).
+     */
+    private static int ipv6(ToolContext ctx, Opts o, String host, List<Integer> ports, String proto) {
+        if (o.family4) {
+            return errx(ctx, "getaddrinfo for host \"" + host + "\" port " + ports.get(0) + ": Address family for hostname not supported");
+        }
+        if (o.lflag) return errx(ctx, "Cannot assign requested address");
+        for (int p : ports) {
+            if (o.vflag) ctx.err().println("nc: connect to " + host + " port " + p + " (" + proto + ") failed: Cannot assign requested address");
+        }
+        return 1;
+    }
+
+    /** Whether {@code s} is an IPv6 address literal (with an optional %scope), as inet_pton would take it. */
+    public static boolean isIpv6Literal(String s) {
+        int pct = s.indexOf('%');
+        String a = pct >= 0 ? s.substring(0, pct) : s;
+        if (pct >= 0 && pct == s.length() - 1) return false;
+        if (a.indexOf(':') < 0 || !a.matches("[0-9A-Fa-f:.]+")) return false;
+        int dbl = a.indexOf("::");
+        if (dbl >= 0 && a.indexOf("::", dbl + 1) >= 0) return false;
+        String[] g = a.split(":", -1);
+        int groups = 0;
+        for (int i = 0; i < g.length; i++) {
+            String x = g[i];
+            if (x.isEmpty()) continue;
+            if (x.contains(".")) { // an embedded IPv4 address, last
+                if (i != g.length - 1 || Inet4.parse(x) == null || !x.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) return false;
+                groups += 2;
+            } else {
+                if (x.length() > 4) return false;
+                groups++;
+            }
+        }
+        if (dbl < 0) {
+            if (groups != 8) return false;
+            for (String x : g) if (x.isEmpty()) return false;
+            return true;
+        }
+        return groups <= 7 && !(a.startsWith(":") && !a.startsWith("::")) && !(a.endsWith(":") && !a.endsWith("::"));
+    }
+
     /** getaddrinfo() as the recording host answers it (address literals, localhost, no DNS). */
     static Integer resolve(ToolContext ctx, String host, int port, boolean numeric) {
         Integer a = Inet4.parse(host);
         if (a != null) return a;
         if (!numeric && host.equalsIgnoreCase("localhost")) return 0x7f000001;
         errx(ctx, "getaddrinfo for host \"" + host + "\" port " + port + ": "
-                + (numeric ? "Name or service not known" : "Temporary failure in name resolution"));
+                + (numeric || host.indexOf(':') >= 0 ? "Name or service not known" : "Temporary failure in name resolution"));
         return null;
     }
 

@@ -68,10 +68,27 @@ public final class Traceroute implements Tool {
             // CLIF: a missing mandatory argument
             throw new TracerouteOptions.Exit(2, "Expecting \"host\" cmdline argument");
         }
-        Long dst = Ping.inetAton(o.host);
-        if (dst == null && o.host.equalsIgnoreCase("localhost")) dst = 0x7f000001L;
+        java.util.regex.Matcher mapped = java.util.regex.Pattern.compile("(?i)::ffff:(\\d+\\.\\d+\\.\\d+\\.\\d+)").matcher(o.host);
+        Long v4mapped = o.family != 4 && mapped.matches() ? Ping.inetAton(mapped.group(1)) : null;
+        if (v4mapped == null && dev.nsnet.tools.nc.Nc.isIpv6Literal(o.host) && o.family != 4) {
+            // getaddrinfo() takes the literal; connect() then fails: the recording host's scenarios
+            // turn IPv6 off (nsnet has no IPv6 stack). The ICMP method fails before its header.
+            if (o.module.equals("icmp")) ctx.out().print("\n");
+            else ctx.out().print("traceroute to " + o.host + " (" + o.host + "), " + o.maxHops + " hops max, 80 byte packets\n");
+            throw new TracerouteOptions.Exit(1, "connect: Cannot assign requested address");
+        }
+        // an IPv4 literal asked for as IPv6 (-6) or the reverse (-4 ::1): getaddrinfo's EAI_ADDRFAMILY
+        if (o.family == 6 && v4mapped == null && Ping.inetAton(o.host) != null
+                || o.family == 4 && dev.nsnet.tools.nc.Nc.isIpv6Literal(o.host)) {
+            throw new TracerouteOptions.Exit(2, o.host + ": Address family for hostname not supported\n"
+                    + "Cannot handle \"host\" cmdline arg `" + o.host + "' on position 1 (argc " + o.hostArgc + ")");
+        }
+        Long dst = v4mapped != null ? v4mapped : o.family == 6 ? null : Ping.inetAton(o.host);
+        if (dst == null && o.host.equalsIgnoreCase("localhost") && o.family != 6) dst = 0x7f000001L;
         if (dst == null) {
-            throw new TracerouteOptions.Exit(2, o.host + ": Temporary failure in name resolution\n"
+            // a name with a colon is no DNS name: glibc fails at once (EAI_NONAME), no query sent
+            throw new TracerouteOptions.Exit(2, o.host + (o.host.indexOf(':') >= 0 ? ": Name or service not known\n"
+                    : ": Temporary failure in name resolution\n")
                     + "Cannot handle \"host\" cmdline arg `" + o.host + "' on position 1 (argc " + o.hostArgc + ")");
         }
         o.check();

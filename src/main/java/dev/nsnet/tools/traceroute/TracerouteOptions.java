@@ -65,6 +65,9 @@ final class TracerouteOptions {
             new Opt(null, "back", null, Kind.FLAG), new Opt("V", "version", null, Kind.FLAG),
             new Opt(null, "help", null, Kind.FLAG));
 
+    /** -4 / -6: the address family asked for (0: any). */
+    int family;
+
     static TracerouteOptions parse(List<String> args) {
         TracerouteOptions o = new TracerouteOptions();
         if (args.isEmpty()) {
@@ -152,7 +155,8 @@ final class TracerouteOptions {
             u = v;
         }
         switch (key) {
-            case "4", "n" -> { if (key.equals("n")) numeric = true; }
+            case "n" -> numeric = true;
+            case "4", "6" -> family = key.equals("4") ? 4 : 6;
             case "F" -> dontFragment = true;
             case "f" -> firstHop = u;
             case "m" -> maxHops = u;
