@@ -107,6 +107,7 @@ public final class Session {
             if (t != null) {
                 jobs.add(t, line.strip());
                 ps.sleepUntil(emulation.scheduler.now() + BG_SETTLE_NS);
+                jobs.cleanup(err); // the recorder's settle is a foreground sleep: bash reports after it
             }
             out.flush();
             err.flush();
@@ -117,11 +118,13 @@ public final class Session {
         Timer killer = emulation.scheduler.newTimer(() -> { throw new LineTimeout(); });
         killer.after(LINE_TIMEOUT_NS);
         Task fg = null;
+        boolean reports = true; // bash reports ended jobs after it waited for a foreground process
         try {
             List<String> argv = cmd.stages().get(0);
             if (cmd.stages().size() == 1 && registry.get(argv.get(0)) instanceof ShellBuiltin) {
                 status = runBuiltin(argv, netns, out, err);
-                if (argv.get(0).equals("kill")) ps.sleepUntil(emulation.scheduler.now() + BG_SETTLE_NS);
+                reports = argv.get(0).equals("kill"); // kill: the recorder's settle is a foreground sleep
+                if (reports) ps.sleepUntil(emulation.scheduler.now() + BG_SETTLE_NS);
             } else {
                 fg = startCommand(cmd, netns, out, err);
                 foreground = fg;
@@ -147,6 +150,9 @@ public final class Session {
             killer.del();
             foreground = null;
         }
+        // notify_and_cleanup() after waiting for the foreground command: a job killed by SIGKILL
+        // (or another reported signal) is reported under the line during which it died
+        if (reports) jobs.cleanup(err);
         out.flush();
         err.flush();
         emulation.softirq();
