@@ -59,8 +59,8 @@ public final class Bench {
     static final List<String> NAMES = List.of("veth", "bridge", "redline", "pod_heap", "pod_create", "tcp_bulk", "tcp_crr",
             "iptables_restore_10k", "iptables_restore_50k", "iptables_append_on_10k", "redline_10k_rules");
 
-    /** Entry point for {@code nsnet bench} (wired by cli/Main). */
-    public static int run(PrintStream out, String[] args) {
+    /** Entry point for {@code nsnet bench} (wired by cli/Main); usage errors go to {@code err}, status 2. */
+    public static int run(PrintStream out, PrintStream err, String[] args) {
         boolean quick = false;
         String only = null;
         for (int i = 0; i < args.length; i++) {
@@ -68,12 +68,14 @@ public final class Bench {
                 case "--quick" -> quick = true;
                 case "--only" -> {
                     if (i + 1 >= args.length) {
-                        out.println("nsnet bench: --only needs a NAME (" + String.join(", ", NAMES) + ")");
+                        err.println("nsnet bench: --only needs a NAME (" + String.join(", ", NAMES) + ")");
+                        err.flush();
                         return 2;
                     }
                     only = args[++i];
                     if (!NAMES.contains(only)) {
-                        out.println("nsnet bench: unknown benchmark '" + only + "' (" + String.join(", ", NAMES) + ")");
+                        err.println("nsnet bench: unknown benchmark '" + only + "' (" + String.join(", ", NAMES) + ")");
+                        err.flush();
                         return 2;
                     }
                 }
@@ -82,8 +84,9 @@ public final class Bench {
                     return 0;
                 }
                 default -> {
-                    out.println("nsnet bench: unknown option '" + args[i] + "'");
-                    out.print(USAGE);
+                    err.println("nsnet bench: unknown option '" + args[i] + "'");
+                    err.print(USAGE);
+                    err.flush();
                     return 2;
                 }
             }

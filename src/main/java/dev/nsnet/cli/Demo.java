@@ -56,8 +56,11 @@ public final class Demo {
         }
     }
 
-    /** Entry point for {@code nsnet demo} (wired by cli/Main): 0 when all three pings got replies. */
-    public static int run(PrintStream out, String[] args) {
+    /**
+     * Entry point for {@code nsnet demo} (wired by cli/Main): 0 when all three pings got replies;
+     * a usage error goes to {@code err} with status 2.
+     */
+    public static int run(PrintStream out, PrintStream err, String[] args) {
         boolean trace = true;
         for (String a : args) {
             switch (a) {
@@ -67,8 +70,9 @@ public final class Demo {
                     return 0;
                 }
                 default -> {
-                    out.println("nsnet demo: unknown option '" + a + "'");
-                    out.print(USAGE);
+                    err.println("nsnet demo: unknown option '" + a + "'");
+                    err.print(USAGE);
+                    err.flush();
                     return 2;
                 }
             }

@@ -24,7 +24,8 @@ final class Subcommands {
 
         @Override
         public Integer call() {
-            return Demo.run(WriterStream.printStream(spec.commandLine().getOut()), args.toArray(String[]::new));
+            return Demo.run(WriterStream.printStream(spec.commandLine().getOut()),
+                    WriterStream.printStream(spec.commandLine().getErr()), args.toArray(String[]::new));
         }
     }
 
@@ -36,7 +37,8 @@ final class Subcommands {
 
         @Override
         public Integer call() {
-            return Bench.run(WriterStream.printStream(spec.commandLine().getOut()), args.toArray(String[]::new));
+            return Bench.run(WriterStream.printStream(spec.commandLine().getOut()),
+                    WriterStream.printStream(spec.commandLine().getErr()), args.toArray(String[]::new));
         }
     }
 }

@@ -15,7 +15,7 @@ class BenchTest {
 
     static String run(String... args) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        Bench.run(new PrintStream(buf, true, StandardCharsets.UTF_8), args);
+        Bench.run(new PrintStream(buf, true, StandardCharsets.UTF_8), System.err, args);
         return buf.toString(StandardCharsets.UTF_8);
     }
 
@@ -41,8 +41,14 @@ class BenchTest {
         for (String l : out.lines().toList()) assertTrue(l.startsWith("bench pod_create"), l);
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        assertEquals(2, Bench.run(ps, new String[] {"--only", "nope"}));
-        assertEquals(2, Bench.run(ps, new String[] {"--only"}));
-        assertEquals(0, Bench.run(ps, new String[] {"--help"}));
+        ByteArrayOutputStream ebuf = new ByteArrayOutputStream();
+        PrintStream es = new PrintStream(ebuf, true, StandardCharsets.UTF_8);
+        assertEquals(2, Bench.run(ps, es, new String[] {"--only", "nope"}));
+        assertEquals(2, Bench.run(ps, es, new String[] {"--only"}));
+        assertEquals(2, Bench.run(ps, es, new String[] {"--bogus"}));
+        assertEquals("", buf.toString(StandardCharsets.UTF_8), "usage errors go to stderr");
+        assertTrue(ebuf.toString(StandardCharsets.UTF_8).contains("nsnet bench: unknown option '--bogus'\nUsage: nsnet bench"));
+        assertEquals(0, Bench.run(ps, es, new String[] {"--help"}));
+        assertTrue(buf.toString(StandardCharsets.UTF_8).startsWith("Usage: nsnet bench"), "--help goes to stdout");
     }
 }

@@ -44,16 +44,21 @@ class DemoTest {
         assertTrue(out.contains("64 bytes from 10.244.1.3: icmp_seq=1 ttl=64"), out);
         assertTrue(out.contains("64 bytes from 192.168.1.10: icmp_seq=1 ttl=64"), out);
         assertTrue(out.contains("64 bytes from 203.0.113.10: icmp_seq=1 ttl=62"), out);
-        assertEquals(0, Demo.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new String[0]));
+        assertEquals(0, Demo.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err, new String[0]));
     }
 
     @Test
     void options() {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        assertEquals(0, Demo.run(ps, new String[] {"--help"}));
+        ByteArrayOutputStream ebuf = new ByteArrayOutputStream();
+        PrintStream es = new PrintStream(ebuf, true, StandardCharsets.UTF_8);
+        assertEquals(0, Demo.run(ps, es, new String[] {"--help"}));
         assertTrue(buf.toString(StandardCharsets.UTF_8).startsWith("Usage: nsnet demo"));
-        assertEquals(2, Demo.run(ps, new String[] {"--frob"}));
+        buf.reset();
+        assertEquals(2, Demo.run(ps, es, new String[] {"--frob"}));
+        assertEquals("", buf.toString(StandardCharsets.UTF_8), "usage errors go to stderr");
+        assertTrue(ebuf.toString(StandardCharsets.UTF_8).startsWith("nsnet demo: unknown option '--frob'\nUsage: nsnet demo"));
     }
 
     /** Runs {@code line} on host {@code host} of the demo's world; stdout and stderr merged. */
