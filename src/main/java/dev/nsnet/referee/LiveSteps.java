@@ -168,10 +168,14 @@ final class LiveSteps {
         if (chance(40)) l.add(ex(srvNs, "ss -tln sport = :" + port));
         String w = broken && !lo ? "-w 2 " : "";
         l.add("echo " + words() + " | " + ex("h1", "nc " + (chance(25) ? "-v " : "") + w + "-q1 -p " + sp + " " + dst + " " + port));
-        l.add(reuse || broken && !lo ? "kill %1" : "wait");
-        if (chance(50)) l.add(ex("h1", "ss -tan sport = :" + sp));
-        if (chance(25)) l.add(ex("h1", "ss -tn state time-wait sport = :" + sp));
-        if (chance(20)) l.add(ex(srvNs, "ss -tan sport = :" + port));
+        if (reuse || broken && !lo) l.add("kill %1");
+        l.add("wait");
+        List<String> ss = new ArrayList<>();
+        if (chance(50)) ss.add(ex("h1", "ss -tan sport = :" + sp));
+        if (chance(25)) ss.add(ex("h1", "ss -tn state time-wait sport = :" + sp));
+        if (chance(20)) ss.add(ex(srvNs, "ss -tan sport = :" + port));
+        if (!ss.isEmpty()) l.add(SETTLE); // the last FIN/ACK may still sit in a softirq backlog
+        l.addAll(ss);
         out.add(new Unit(Unit.Kind.STEP, List.copyOf(l)));
     }
 
@@ -190,7 +194,9 @@ final class LiveSteps {
         l.add(ex("h2", "ss -tan sport = :" + port));
         l.add(ex("h1", chance(50) ? "ss -tan dport = :" + port : "ss -ta sport = :" + sp));
         l.add(pick("kill %2", "kill %%", "kill -TERM %+", "kill -s TERM %2", "kill -15 %2"));
-        l.add(broken ? "kill %1" : "wait");
+        if (broken) l.add("kill %1");
+        l.add("wait");
+        l.add(SETTLE);
         l.add(ex("h1", "ss -tan sport = :" + sp));
         out.add(new Unit(Unit.Kind.STEP, List.copyOf(l)));
     }
@@ -207,6 +213,7 @@ final class LiveSteps {
         l.add(ex("h2", "ss -uan sport = :" + port));
         if (chance(30)) l.add(ex("h1", "ss -uan"));
         l.add("kill %1");
+        l.add("wait"); // reaped before the next unit numbers its jobs
         out.add(new Unit(Unit.Kind.STEP, List.copyOf(l)));
     }
 
@@ -237,6 +244,7 @@ final class LiveSteps {
             else l.add(ex("h1", "curl -s -m 2 -o /dev/null -w '%{http_code} %{remote_ip} %{remote_port}\\n' " + url));
         }
         l.add("kill %1");
+        l.add("wait");
         out.add(new Unit(Unit.Kind.STEP, List.copyOf(l)));
     }
 
@@ -268,7 +276,7 @@ final class LiveSteps {
         List<String> l = new ArrayList<>();
         // -q: a reply line could land under the & line or the next one on a loaded machine; quiet,
         // the header stays in stdio's buffer until the statistics (or is lost to SIGTERM)
-        l.add(ex("h1", "ping -q -c 3 -i 1 -W 1 " + dst + " &"));
+        l.add(ex("h1", "ping -q -c 2 -i 2 -W 1 " + dst + " &")); // probes at 0 and 2 s: far from the lines
         l.add(SETTLE);
         int k = r.nextInt(4);
         if (k == 0) {
@@ -276,9 +284,11 @@ final class LiveSteps {
             l.add("wait");
         } else if (k == 1) {
             l.add("kill %1");
+            l.add("wait");
             l.add("jobs");
         } else if (k == 2) {
             l.add("kill -INT %1");
+            l.add("wait");
         } else {
             l.add("wait %1");
         }
@@ -297,7 +307,7 @@ final class LiveSteps {
             l.add(ex("h3", "sysctl -q -w net.ipv6.conf.all.disable_ipv6=1"));
             h3 = true;
         }
-        l.add(ex("h1", "ping -q -c 3 -i 1 -w 3 " + h2 + " &"));
+        l.add(ex("h1", "ping -q -c 2 -i 2 -w 3 " + h2 + " &")); // the change comes 1.5 s before the second probe
         l.add(SETTLE);
         String gw1 = routed ? "default via " + R1A : null, gw2 = routed ? "default via " + R1B : null;
         List<String> restore = new ArrayList<>();
