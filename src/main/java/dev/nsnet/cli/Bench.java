@@ -241,7 +241,10 @@ public final class Bench {
                             "nsnet-world exec inet ip link set lo up",
                             "nsnet-world exec inet ip addr add 198.51.100.2/24 dev eth0",
                             "nsnet-world exec inet ip link set eth0 up",
-                            "nsnet-world exec inet ip route add 10.244.0.0/16 via 198.51.100.1"));
+                            // the kernel's path c: inet has no route back to the pods; node1
+                            // tracks connections and MASQUERADEs them (every frame after the
+                            // first is rewritten from its conntrack entry)
+                            "iptables -t nat -A POSTROUTING -s 10.244.0.0/16 -o eth0 -j MASQUERADE"));
                     dstIp = "198.51.100.2";
                 }
             }
