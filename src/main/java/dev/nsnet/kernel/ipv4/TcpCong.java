@@ -30,7 +30,9 @@ final class TcpCong {
     /** tcp_rtt_estimator() with one sample of {@code mUs} microseconds, then tcp_set_rto(). */
     static void rttSample(TcpSock sk, long mUs) {
         long m = Math.max(mUs, 0);
-        if (sk.minRttUs < 0 || m < sk.minRttUs) sk.minRttUs = Math.max(m, 1);
+        // tcp_update_rtt_min(): a zero sample counts as one jiffy
+        long minCand = m == 0 ? TcpSock.JIFFY / 1000 : m;
+        if (sk.minRttUs < 0 || minCand < sk.minRttUs) sk.minRttUs = minCand;
         long srtt = sk.srttUs;
         if (srtt != 0) {
             m -= srtt >> 3;
@@ -162,6 +164,7 @@ final class TcpCong {
     static void exitRecovery(TcpSock sk) {
         if (sk.caState == CA_RECOVERY) sk.cwnd = Math.max(sk.ssthresh, 1);
         sk.caState = CA_OPEN;
+        sk.retransOut = 0;
         sk.dupAcks = 0;
     }
 

@@ -218,6 +218,7 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
         c.sndNxt = c.iss + 1;
         c.sndWnd = window;
         c.state = TcpSock.SYN_RECV;
+        c.segsIn = 1; // the SYN (tcp_create_openreq_child())
         c.hashChild();
         l.synRecvCount++;
         TcpOutput.sendSynAck(c);
@@ -250,9 +251,11 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
         rttSample(sk);
         sk.retransmitTimer.del();
         sk.retransmits = 0;
+        initBufferSpace(sk);
         sk.bytesAcked++; // the SYN
         sk.delivered = 1;
-        sk.lastAckRecv = sk.ns.emulation().now();
+        sk.maxWindow = window;
+        sk.lastAckRecv = sk.lastDataRecv = sk.lastDataSent = sk.ns.emulation().now();
         sk.state = TcpSock.ESTABLISHED;
         TcpOutput.sendAck(sk);
         TcpOutput.writeXmit(sk, true);
@@ -331,7 +334,9 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
             sk.retransmitTimer.del();
             sk.retransmits = 0;
             sk.delivered = 1;
-            sk.lastAckRecv = sk.ns.emulation().now();
+            initBufferSpace(sk);
+            sk.maxWindow = Math.max(sk.maxWindow, window << sk.sndWscale);
+            sk.lastAckRecv = sk.lastDataRecv = sk.lastDataSent = sk.ns.emulation().now();
             sk.state = TcpSock.ESTABLISHED;
             if (parent != null) {
                 parent.synRecvCount--;
@@ -388,6 +393,11 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
             if (before(sk.rtxNext, ack)) sk.rtxNext = ack;
             if (sk.sndUna == sk.sndNxt) {
                 sk.retransmitTimer.del();
+                sk.retransOut = 0;
+                if (sk.busyStart >= 0) {
+                    sk.busyNs += now - sk.busyStart;
+                    sk.busyStart = -1;
+                }
             } else {
                 sk.retransmitTimer.after(sk.rto);
                 sk.rttStart = now;
@@ -415,6 +425,7 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
             sk.delivered += TcpCong.packets(sk, newlySacked);
         }
         if (!after(sk.sndUna, ack)) {
+            if (nwin > sk.maxWindow) sk.maxWindow = nwin;
             sk.sndWnd = nwin;
             sk.sndWl1 = seq;
             sk.sndWl2 = ack;
@@ -518,6 +529,13 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
         }
         if (ackNow) TcpOutput.sendAck(sk);
         TcpOutput.writeXmit(sk, true);
+    }
+
+    /** tcp_init_buffer_space(): rcvq_space = min(rcv_ssthresh, rcv_wnd, TCP_INIT_CWND * advmss). */
+    private static void initBufferSpace(TcpSock sk) {
+        int advmss = sk.advmss - (sk.tsOk ? 12 : 0);
+        sk.rcvSpace = Math.min(Math.min(sk.rcvSsthresh, sk.rcvWnd), TcpSock.INIT_CWND * advmss);
+        sk.rcvqTime = sk.ns.emulation().now();
     }
 
     /** tcp_time_wait(): TIME_WAIT for TCP_TIMEWAIT_LEN (60 s), then the socket is gone. */

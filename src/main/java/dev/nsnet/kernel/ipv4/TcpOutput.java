@@ -78,6 +78,7 @@ final class TcpOutput {
             boolean last = len == unsent;
             if (last && push) flags |= Tcp.PSH;
             if (last && sk.finQueued) flags |= Tcp.FIN;
+            if (sk.busyStart < 0) sk.busyStart = sk.ns.emulation().now();
             transmit(sk, sk.sndNxt, flags, inflight, len, 0, false);
             sk.sndNxt += len;
             // tcp_cwnd_validate(): is the window what limits us, and the most ever in flight
@@ -178,6 +179,7 @@ final class TcpOutput {
         if (len == 0 && (flags & Tcp.FIN) == 0) return seq;
         transmit(sk, seq, flags, seq - sk.sndUna, len, 0, false);
         sk.totalRetrans++;
+        sk.retransOut++;
         sk.bytesRetrans += len;
         return seq + len + ((flags & Tcp.FIN) != 0 ? 1 : 0);
     }
@@ -325,7 +327,7 @@ final class TcpOutput {
             }
         }
         if (dataLen > 0) System.arraycopy(sk.sbuf, sk.sbufOff + dataOff, b, p, dataLen);
-        sk.segsOut++;
+        if (!synack) sk.segsOut++; // a SYN-ACK leaves from the request sock, which tcp_info does not see
         if (dataLen > 0) {
             sk.dataSegsOut++;
             sk.bytesSent += dataLen;

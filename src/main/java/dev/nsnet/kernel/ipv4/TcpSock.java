@@ -71,7 +71,7 @@ public final class TcpSock extends InetSock {
     final int[] sbS = new int[TcpSack.SB_MAX], sbE = new int[TcpSack.SB_MAX];
     int sbN, sackedBytes;
     // receive buffer auto-tuning (tcp_rcv_space_adjust): window_clamp, rcvq_space, sk_rcvbuf
-    int windowClamp, rcvSpace, rcvbuf;
+    int windowClamp, rcvSpace, rcvbuf, sndbuf0;
     long rcvqTime;
     long copied, rcvqCopied;
     /** icsk_ack.rcv_mss, icsk_ack.ato (ns; 0 until data arrived). */
@@ -81,6 +81,12 @@ public final class TcpSock extends InetSock {
     long bytesSent, bytesRetrans, bytesAcked, bytesReceived;
     int segsOut, segsIn, dataSegsOut, dataSegsIn, totalRetrans, delivered, rcvOoopack, dsackDups, lostOut;
     long lastDataSent, lastDataRecv, lastAckRecv;
+    /** retrans_out: retransmitted segments not yet acknowledged; max_window: the peer's largest window. */
+    int retransOut, maxWindow;
+    /** The busy chrono (tcp_chrono_start/stop): time with data in flight. */
+    long busyNs, busyStart = -1;
+    /** icsk_ca_ops->name: net.ipv4.tcp_congestion_control when the socket was made (a child: its listener's). */
+    String cong;
     /** Test hook: drops a received data segment when it answers true for its index (0, 1, ...). */
     java.util.function.IntPredicate rxDrop;
     int rxDataIndex;
@@ -110,6 +116,11 @@ public final class TcpSock extends InetSock {
 
     private TcpSock(NetNamespace ns, Process owner) {
         super(ns, owner);
+        var ce = ns.sysctl.get("net/ipv4/tcp_congestion_control");
+        cong = ce == null ? "cubic" : ce.get().get().trim();
+        // tcp_init_sock(): the buffers start at tcp_rmem[1] / tcp_wmem[1] of this moment
+        rcvbuf = sysctlInts("net/ipv4/tcp_rmem", new int[] {4096, 131072, 33554432})[1];
+        sndbuf0 = sysctlInts("net/ipv4/tcp_wmem", new int[] {4096, 16384, 4194304})[1];
         var sched = ns.emulation().scheduler;
         retransmitTimer = sched.newTimer(() -> TcpOutput.retransmitTimer(this));
         delackTimer = sched.newTimer(() -> TcpOutput.delackTimer(this));
@@ -125,6 +136,9 @@ public final class TcpSock extends InetSock {
         c.num = listener.num;
         c.boundDevIf = listener.boundDevIf;
         c.parent = listener;
+        c.cong = listener.cong;
+        c.rcvbuf = listener.rcvbuf;
+        c.sndbuf0 = listener.sndbuf0;
         return c;
     }
 
@@ -259,12 +273,11 @@ public final class TcpSock extends InetSock {
         int space = Math.max(rmem[2], rmemMax);
         rcvWscale = wscaleEnabled() ? Math.max(0, Math.min(14, 31 - Integer.numberOfLeadingZeros(space) - 15)) : 0;
         int mss = advmss - (passiveWithTs ? 12 : 0);
-        int wnd = RCV_SPACE;
+        int wnd = rcvbuf / 2; // tcp_full_space()
         if (wnd > mss) wnd = wnd / mss * mss;
         rcvWnd = Math.min(wnd, 65535);
         rcvSsthresh = rcvWnd;
-        rcvbuf = rmem[1];
-        windowClamp = RCV_SPACE; // tcp_full_space(): half of tcp_rmem[1]
+        windowClamp = rcvbuf / 2; // tcp_full_space()
         rcvSpace = Math.min(rcvWnd, INIT_CWND * advmss);
         rcvqTime = ns.emulation().now();
     }
@@ -306,6 +319,27 @@ public final class TcpSock extends InetSock {
             ns.emulation().localBhEnable();
         }
         return len;
+    }
+
+    /** The congestion control module's name (INET_DIAG_CONG). */
+    public String congName() { return cong; }
+
+    /** tcp_info of the socket now (what ss -i prints). */
+    public TcpInfo info() { return TcpInfo.of(this); }
+
+    /**
+     * sk_sndbuf: tcp_wmem[1] at socket creation, grown as tcp_sndbuf_expand() does to hold two (bbr: three) times
+     * the congestion window of full-sized skbs (the payload plus MAX_TCP_HEADER and
+     * skb_shared_info, rounded up to a power of two, plus struct sk_buff), up to tcp_wmem[2].
+     */
+    int sndbuf(int[] wmem) {
+        if (state == LISTEN || state == SYN_SENT || state == CLOSE) return sndbuf0;
+        // MAX_TCP_HEADER + skb_shared_info: 576 bytes fits the recording host (1460 -> 2048, 65495 -> 131072)
+        int perMss = Integer.highestOneBit(Math.max(mssClamp, mss()) + 576 - 1) << 1;
+        perMss += 256;
+        int nr = Math.max(Math.max(INIT_CWND, cwnd), reordering + 1);
+        long mem = (long) ("bbr".equals(cong) ? 3 : 2) * nr * perMss;
+        return (int) Math.max(sndbuf0, Math.min(mem, wmem[2]));
     }
 
     /** Grows the receive buffer to hold {@code n} bytes (in-order data plus the out-of-order queue). */

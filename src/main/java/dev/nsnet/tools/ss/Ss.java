@@ -2,6 +2,7 @@ package dev.nsnet.tools.ss;
 
 import dev.nsnet.kernel.ipv4.InetHashtables;
 import dev.nsnet.kernel.ipv4.InetSock;
+import dev.nsnet.kernel.ipv4.TcpInfo;
 import dev.nsnet.kernel.ipv4.TcpSock;
 import dev.nsnet.kernel.ipv4.UdpSock;
 import dev.nsnet.kernel.wire.Inet4;
@@ -26,7 +27,7 @@ public final class Ss implements Tool {
 
     static final String USAGE_HEAD = "Usage: ss [ OPTIONS ]\n       ss [ OPTIONS ] [ FILTER ]\n";
 
-    private boolean tcp, udp, numeric, procs, extended, info, header = true;
+    private boolean tcp, udp, numeric, procs, extended, info, memory, header = true;
     private int states = -1;
 
     /** A port comparison of the filter: sport/dport, operator, port. */
@@ -69,6 +70,7 @@ public final class Ss implements Tool {
                     case "--processes" -> procs = true;
                     case "--extended" -> extended = true;
                     case "--info" -> info = true;
+                    case "--memory" -> memory = true;
                     case "--no-header" -> header = false;
                     case "--ipv4" -> { }
                     case "--" -> {
@@ -98,10 +100,11 @@ public final class Ss implements Tool {
                     case 'p' -> procs = true;
                     case 'e' -> extended = true;
                     case 'i' -> info = true;
+                    case 'm' -> memory = true;
                     case 'H' -> header = false;
                     case '4' -> { }
                     default -> {
-                        if ("hVrosmTbEZzNf6x0wSdMKODFA".indexOf(c) >= 0) {
+                        if ("hVrosTbEZzNf6x0wSdMKODFA".indexOf(c) >= 0) {
                             ctx.err().println("ss: option -" + c + " is not supported by nsnet");
                             return 1;
                         }
@@ -182,21 +185,120 @@ public final class Ss implements Tool {
         if (extended && !tw) {
             ext += " ino:" + s.ino + " sk:" + Long.toHexString(s.ino & 0xfff) + " <->";
         }
-        if (info && s instanceof TcpSock ts && !tw) {
-            ext += "\n\t " + (state == TcpSock.LISTEN ? "bbr cwnd:10" : tcpInfo(ts));
+        boolean isTcp = s instanceof TcpSock;
+        if ((memory || (info && isTcp)) && !tw && state != TcpSock.SYN_RECV) {
+            ext += "\n\t";
+            if (s instanceof TcpSock ts) {
+                TcpInfo ti = ts.info();
+                if (memory) ext += skmem(ti.rmemAlloc(), ti.rcvbuf(), ti.wmemAlloc(), ti.sndbuf(), ti.fwdAlloc(), ti.wmemQueued());
+                if (info) ext += tcpInfo(ti, extended, numeric);
+            } else if (s instanceof UdpSock us) {
+                ext += skmem(us.recvQ(), sysctl(us, "net/core/rmem_default", 212992), us.sendQ(),
+                        sysctl(us, "net/core/wmem_default", 212992), 0, 0);
+            }
         }
         t.row(proto, TcpSock.stateName(state), String.format("%-6d", s.recvQ()), String.format("%-6d", s.sendQ()),
                 Inet4.format(s.rcvSaddr) + ":", service(s.num, proto), Inet4.format(s.daddr) + ":",
                 service(s.dport, proto), ext, "");
     }
 
-    /** The tcp_info line of -i for a connection (the fields nsnet models). */
-    private static String tcpInfo(TcpSock s) {
-        StringBuilder b = new StringBuilder("bbr");
-        if (s.sndWscale() != 0 || s.rcvWscale() != 0) b.append(" wscale:").append(s.sndWscale()).append(',').append(s.rcvWscale());
-        b.append(" rto:").append(s.rtoNs() / 1_000_000L);
-        b.append(" mss:").append(s.mss()).append(" cwnd:").append(s.cwnd());
+    private static int sysctl(InetSock s, String path, int dflt) {
+        var e = s.ns.sysctl.get(path);
+        if (e == null) return dflt;
+        try {
+            return Integer.parseInt(e.get().get().trim());
+        } catch (NumberFormatException x) {
+            return dflt;
+        }
+    }
+
+    /** print_skmeminfo(): SK_MEMINFO_* (options memory, backlog and drops are 0 in nsnet). */
+    static String skmem(int r, int rb, int t, int tb, int f, int w) {
+        return " skmem:(r" + r + ",rb" + rb + ",t" + t + ",tb" + tb + ",f" + f + ",w" + w + ",o0,bl0,d0)";
+    }
+
+    /** tcp_show_info() + tcp_stats_print(): the fields in ss's order, each only when set. */
+    static String tcpInfo(TcpInfo i, boolean options, boolean numeric) {
+        StringBuilder b = new StringBuilder();
+        boolean listen = i.state() == TcpSock.LISTEN;
+        if (options) {
+            if (i.ts()) b.append(" ts");
+            if (i.sack()) b.append(" sack");
+        }
+        if (i.cong() != null && !i.cong().isEmpty()) b.append(' ').append(i.cong());
+        if (i.wscale()) b.append(" wscale:").append(i.sndWscale()).append(',').append(i.rcvWscale());
+        if (i.rto() != 0 && i.rto() != 3_000_000) b.append(" rto:").append(g(i.rto() / 1000.0));
+        if (i.backoff() != 0) b.append(" backoff:").append(i.backoff());
+        double rtt = i.rtt() / 1000.0;
+        if (rtt != 0) b.append(" rtt:").append(g(rtt)).append('/').append(g(i.rttvar() / 1000.0));
+        if (i.ato() != 0) b.append(" ato:").append(g(i.ato() / 1000.0));
+        if (i.sndMss() != 0) b.append(" mss:").append(i.sndMss());
+        if (i.pmtu() != 0) b.append(" pmtu:").append(i.pmtu());
+        if (i.rcvMss() != 0) b.append(" rcvmss:").append(i.rcvMss());
+        if (i.advmss() != 0) b.append(" advmss:").append(i.advmss());
+        if (i.sndCwnd() != 0) b.append(" cwnd:").append(i.sndCwnd());
+        if (i.sndSsthresh() < 0xFFFF) b.append(" ssthresh:").append(i.sndSsthresh());
+        if (i.bytesSent() != 0) b.append(" bytes_sent:").append(i.bytesSent());
+        if (i.bytesRetrans() != 0) b.append(" bytes_retrans:").append(i.bytesRetrans());
+        if (i.bytesAcked() != 0) b.append(" bytes_acked:").append(i.bytesAcked());
+        if (i.bytesReceived() != 0) b.append(" bytes_received:").append(i.bytesReceived());
+        if (i.segsOut() != 0) b.append(" segs_out:").append(i.segsOut());
+        if (i.segsIn() != 0) b.append(" segs_in:").append(i.segsIn());
+        if (i.dataSegsOut() != 0) b.append(" data_segs_out:").append(i.dataSegsOut());
+        if (i.dataSegsIn() != 0) b.append(" data_segs_in:").append(i.dataSegsIn());
+        if (!listen && "bbr".equals(i.cong())) {
+            // nsnet's windows follow Reno's arithmetic: bw is the delivery rate, mrtt the minimum RTT
+            b.append(" bbr:(bw:").append(bw(i.deliveryRate() * 8.0, numeric)).append("bps,mrtt:")
+                    .append(g(Math.max(i.minRtt(), 0) / 1000.0)).append(')');
+        }
+        if (i.rtt() > 0 && i.sndMss() != 0 && i.sndCwnd() != 0) {
+            b.append(" send ").append(bw((double) i.sndCwnd() * i.sndMss() * 8_000_000.0 / i.rtt(), numeric)).append("bps");
+        }
+        if (i.lastDataSent() != 0) b.append(" lastsnd:").append(i.lastDataSent());
+        if (i.lastDataRecv() != 0) b.append(" lastrcv:").append(i.lastDataRecv());
+        if (i.lastAckRecv() != 0) b.append(" lastack:").append(i.lastAckRecv());
+        if (i.pacingRate() != 0 && i.pacingRate() != -1) b.append(" pacing_rate ").append(bw(i.pacingRate() * 8.0, numeric)).append("bps");
+        if (i.deliveryRate() != 0) b.append(" delivery_rate ").append(bw(i.deliveryRate() * 8.0, numeric)).append("bps");
+        if (i.delivered() != 0) b.append(" delivered:").append(i.delivered());
+        if (i.appLimited() && !listen) b.append(" app_limited");
+        if (i.busyTime() != 0) b.append(" busy:").append(i.busyTime() / 1000).append("ms");
+        if (i.unacked() != 0) b.append(" unacked:").append(i.unacked());
+        if (i.retrans() != 0 || i.totalRetrans() != 0) b.append(" retrans:").append(i.retrans()).append('/').append(i.totalRetrans());
+        if (i.lost() != 0) b.append(" lost:").append(i.lost());
+        if (i.sacked() != 0 && !listen) b.append(" sacked:").append(i.sacked());
+        if (i.dsackDups() != 0) b.append(" dsack_dups:").append(i.dsackDups());
+        if (i.reordering() != 3) b.append(" reordering:").append(i.reordering());
+        if (i.rcvSpace() != 0) b.append(" rcv_space:").append(i.rcvSpace());
+        if (i.rcvSsthresh() != 0) b.append(" rcv_ssthresh:").append(i.rcvSsthresh());
+        if (i.notsentBytes() != 0) b.append(" notsent:").append(i.notsentBytes());
+        if (i.minRtt() > 0) b.append(" minrtt:").append(g(i.minRtt() / 1000.0));
+        if (i.rcvOoopack() != 0) b.append(" rcv_ooopack:").append(i.rcvOoopack());
+        if (i.sndWnd() != 0) b.append(" snd_wnd:").append(i.sndWnd());
         return b.toString();
+    }
+
+    /** sprint_bw(): the number with -n, else three significant digits and k/M/G/T. */
+    static String bw(double v, boolean numeric) {
+        if (numeric) return String.format(java.util.Locale.ROOT, "%.0f", v);
+        if (v >= 1e12) return cfmt(v / 1e12) + "T";
+        if (v >= 1e9) return cfmt(v / 1e9) + "G";
+        if (v >= 1e6) return cfmt(v / 1e6) + "M";
+        if (v >= 1e3) return cfmt(v / 1e3) + "k";
+        return g(v);
+    }
+
+    /** printf("%.3g"). */
+    private static String cfmt(double v) {
+        java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(3));
+        String s = d.stripTrailingZeros().toPlainString();
+        return s;
+    }
+
+    /** printf("%g") for the values ss prints (six significant digits, no trailing zeros). */
+    static String g(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e6) return Long.toString((long) v);
+        java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(6));
+        return d.stripTrailingZeros().toPlainString();
     }
 
     /** resolve_service(): "*" for port 0, the /etc/services name unless -n, else the number. */

@@ -20,6 +20,7 @@ final class SsTable {
     final boolean[] disabled = new boolean[COLS];
     /** Tokens in order; each belongs to the next enabled column, wrapping after PROC. */
     private final List<String> tokens = new ArrayList<>();
+    private int rows;
 
     /** print_header(): every enabled column's title except the last (whose token stays open, empty). */
     void header() {
@@ -28,6 +29,7 @@ final class SsTable {
 
     /** One line: the values of columns NETID..PROC (null or "" for nothing). */
     void row(String... values) {
+        rows++;
         if (!tokens.isEmpty() && tokens.size() % enabledCount() != 0) tokens.add(""); // the open PROC token
         for (int c = 0; c < COLS; c++) {
             if (disabled[c]) continue;
@@ -50,7 +52,14 @@ final class SsTable {
         int[] cols = new int[n];
         for (int c = 0, i = 0; c < COLS; c++) if (!disabled[c]) cols[i++] = c;
         int[] max = new int[n];
-        for (int k = 0; k < t.size(); k++) max[k % n] = Math.max(max[k % n], t.get(k).length());
+        // a token's length counts when its field is flushed: the last line's extension token (the
+        // field still open when ss renders) does not widen its column
+        int lastExt = -1;
+        for (int i = 0; i < n; i++) if (cols[i] == EXT) lastExt = t.size() - n + i;
+        for (int k = 0; k < t.size(); k++) {
+            if (k == lastExt && rows > 0) continue;
+            max[k % n] = Math.max(max[k % n], t.get(k).length());
+        }
         int[] width = new int[n];
         boolean first = true;
         for (int i = 0; i < n; i++) {

@@ -218,4 +218,49 @@ class TcpLossTest {
         assertTrue(c.srv().rcvbuf > 131072, "rcvbuf " + c.srv().rcvbuf);
         assertEquals(0, c.cli().totalRetrans);
     }
+
+    /**
+     * tcp_info after a transfer that lost one segment, with the kernel's semantics on the virtual
+     * clock: the retransmission counted (retrans:0/1, bytes_retrans), the receiver's out-of-order
+     * packets, D-SACK-free, the data counters, ato and rcvmss after data, jiffy-granular times,
+     * the zero virtual RTT shown as no rtt and a one-jiffy minrtt.
+     */
+    @Test
+    void tcpInfoAfterALossyTransfer() {
+        Conn c = connect(true);
+        c.srv().rxDrop = i -> i == 2;
+        byte[] data = pattern(20 * 1448);
+        c.cli().send(data, 0, data.length);
+        c.s().emulation.scheduler.sleep(5 * MS);
+        readAll(c, data.length);
+        c.s().emulation.scheduler.sleep(100 * MS);
+        TcpInfo ci = c.cli().info(), si = c.srv().info();
+        assertEquals(1, ci.totalRetrans());
+        assertEquals(0, ci.retrans());
+        assertEquals(1448, ci.bytesRetrans());
+        assertEquals(21 * 1448, ci.bytesSent());
+        assertEquals(20 * 1448 + 1, ci.bytesAcked());
+        assertEquals(21, ci.dataSegsOut());
+        assertEquals(20 * 1448, si.bytesReceived());
+        assertEquals(20, si.dataSegsIn()); // the dropped one never arrived
+        assertTrue(si.rcvOoopack() >= 3);
+        assertEquals(1448, si.rcvMss());
+        assertEquals(40_000, si.ato());
+        assertEquals(1448, ci.sndMss());
+        assertEquals(1448, ci.advmss());
+        assertEquals(1500, ci.pmtu());
+        assertEquals(200_000, ci.rto());
+        assertEquals(0, ci.rtt());
+        assertEquals(4000, ci.minRtt());
+        assertTrue(ci.sndSsthresh() < 0xFFFF);
+        assertEquals(TcpCong.CA_OPEN, ci.caState());
+        assertTrue(ci.lastDataSent() >= 100 && ci.lastDataSent() % 4 == 0);
+        String line = c.s().capture("ip netns exec a ss -tni").output().split("\n")[2];
+        assertTrue(line.startsWith("\t bbr wscale:10,10 rto:200 mss:1448 pmtu:1500 rcvmss:536 advmss:1448 cwnd:"), line);
+        assertTrue(line.contains(" bytes_sent:30408 bytes_retrans:1448 bytes_acked:28961 segs_out:"), line);
+        assertTrue(line.contains(" retrans:0/1 ") && line.contains(" minrtt:4 snd_wnd:"), line);
+        String srv = c.s().capture("ip netns exec b ss -tni").output().split("\n")[2];
+        assertTrue(srv.contains(" ato:40 ") && srv.contains(" rcvmss:1448 ") && srv.contains(" bytes_received:28960 ")
+                && srv.contains(" rcv_ooopack:"), srv);
+    }
 }
