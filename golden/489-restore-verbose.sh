@@ -9,6 +9,7 @@ iptables-restore --verbose 489-restore-verbose.rules
 iptables-save
 iptables-restore -v -n 489-restore-verbose.rules
 iptables-restore -v -t 489-restore-verbose.rules
+iptables-restore -v 489-restore-verbose-kernel.rules
 iptables-restore -v 480-restore-basic-2.rules
 iptables -S
 iptables -v -A INPUT -s 1.2.3.4 -p tcp --dport 3 -j ACCEPT

@@ -76,7 +76,9 @@ final class CheckCommand implements Callable<Integer> {
                 fail++;
                 continue;
             }
-            String got = Transcript.run(loaded.script(), new Session(seed));
+            Session session = new Session(seed);
+            session.host.workingDirectory = f.toAbsolutePath().getParent(); // as the recorder runs its lines
+            String got = Transcript.run(loaded.script(), session);
             String d = TranscriptDiff.diff(want, got);
             if (d == null) {
                 pass++;

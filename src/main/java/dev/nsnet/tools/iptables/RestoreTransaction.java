@@ -41,7 +41,10 @@ final class RestoreTransaction {
      */
     private String failText, jumpError;
     private int failStatus;
-    /** The first line that fails at commit time (the verbose echo of rules stops before it). */
+    /**
+     * Where preparing the batch stops, and with it -v's echo of rules (exclusive): at a jump to a
+     * missing chain, or just after the first command the kernel refuses (that rule is echoed).
+     */
     private int firstFailLine;
     /**
      * What -v prints when the batch is prepared at COMMIT: the chain-by-chain flush, then each
@@ -172,7 +175,8 @@ final class RestoreTransaction {
 
     /** A command the kernel refuses when the batch is sent; the first one is reported. */
     private void kernelRefuses(int line, XtError e) {
-        firstFailLine = Math.min(firstFailLine, line);
+        // preparing the batch stops at the first failing command, after echoing it (-v)
+        firstFailLine = Math.min(firstFailLine, line + 1);
         if (failText != null) return;
         String msg = e.getMessage().strip();
         if (!e.versioned) {
@@ -255,7 +259,7 @@ final class RestoreTransaction {
         argv.add("-t");
         argv.add(kind.tableName);
         tokenize(rest, n, argv);
-        IptArgs a;
+        IptArgs a = null;
         try {
             a = IptArgs.parse(argv);
             Iptables.Tables tabs = new Iptables.Tables() {
@@ -283,6 +287,8 @@ final class RestoreTransaction {
                 throw new ParseError(text, e.status);
             }
             kernelRefuses(n, e);
+            // the batch was built with this rule in it (the kernel refuses it later): -v shows it
+            if (a != null && a.built != null && (a.command == 'A' || a.command == 'I')) echo(a.built, n);
             return;
         }
         boolean added = a.command == 'A' || a.command == 'I';
@@ -290,6 +296,11 @@ final class RestoreTransaction {
         XtChain c = staged.chain(a.chain);
         XtRule r = c.rules().get(a.command == 'A' ? c.size() - 1 : Math.max(0, a.rulenum - 1));
         if (pc >= 0) XtTable.setCounters(r, pc, bc);
+        echo(r, n);
+    }
+
+    /** -v's line for a rule put into the batch (printed at COMMIT, up to a failing jump). */
+    private void echo(XtRule r, int n) {
         if (o.verbose && !o.noflush && !o.test) {
             verboseRules.add(IptFormat.printRule(r));
             verboseLines.add(n);
