@@ -274,6 +274,18 @@ public final class XtTable {
         c.policyBcnt = 0;
     }
 
+    /**
+     * iptables-nft (re)adding a built-in chain it believes absent: policy ACCEPT, no policy
+     * counters (what a verbose restore does to a flushed built-in chain that a command names).
+     */
+    public void resetBuiltin(XtChain c) {
+        c.policy = NfHook.NF_ACCEPT;
+        c.created = true;
+        c.stats = false;
+        c.policyPcnt = 0;
+        c.policyBcnt = 0;
+    }
+
     /** Sets the policy; like iptables-nft's chain update this (re)starts the policy's counters at zero. */
     public void setPolicy(XtChain c, int verdict) {
         c.policy = verdict;

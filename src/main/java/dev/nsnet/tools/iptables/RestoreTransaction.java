@@ -53,6 +53,13 @@ final class RestoreTransaction {
     private final StringBuilder verboseFlush = new StringBuilder();
     private final List<String> verboseRules = new ArrayList<>();
     private final List<Integer> verboseLines = new ArrayList<>();
+    /**
+     * After a verbose (chain by chain) flush, the built-in chains kept their policies, but
+     * iptables-nft's cache takes them as gone: the first command naming one adds it again with
+     * policy ACCEPT. The chains not re-added yet (measured on 1.8.9: "-A FORWARD" or ":INPUT -"
+     * turn a DROP policy into ACCEPT there, while untouched chains keep DROP).
+     */
+    private final java.util.Set<String> keptPolicies = new java.util.HashSet<>();
 
     RestoreTransaction(NetNamespace ns, IptablesRestore.Options o, PrintStream out, PrintStream err) {
         this.ns = ns;
@@ -128,6 +135,7 @@ final class RestoreTransaction {
     private void openTable(String line, int n) {
         String name = firstWord(line.substring(1));
         inTable = true;
+        keptPolicies.clear();
         failText = null;
         jumpError = null;
         firstFailLine = Integer.MAX_VALUE;
@@ -139,6 +147,7 @@ final class RestoreTransaction {
             return;
         }
         skipped = false;
+        if (name.isEmpty()) throw param("iptables-restore: line " + n + " table name invalid", n);
         kind = XtTable.Kind.of(name);
         if (kind == null) throw param("iptables-restore: line " + n + " table name '" + name + "' invalid", n);
         XtTable live = NetfilterNet.table(ns, kind);
@@ -153,6 +162,7 @@ final class RestoreTransaction {
             for (XtChain c : live.chains()) verboseFlush.append("Flushing chain `").append(c.name()).append("'\n");
             for (XtChain c : live.userChains()) verboseFlush.append("Deleting chain `").append(c.name()).append("'\n");
             staged = live.stagedCopy(false);
+            for (XtChain c : staged.builtinChains()) keptPolicies.add(c.name());
         } else {
             staged = XtTable.staging(kind);
         }
@@ -196,13 +206,19 @@ final class RestoreTransaction {
         boolean builtin = false;
         for (int h : kind.hooks) if (NfHook.chainName(h).equals(name)) builtin = true;
         if (!builtin) {
-            if (name.length() >= 29) throw param("Invalid chain name `" + name + "' (28 chars max)", n);
+            try {
+                Iptables.validChainName(name);
+            } catch (XtError e) {
+                throw param(e.getMessage(), n);
+            }
+        }
+        if (w.size() < 2) throw param("iptables-restore: line " + n + " policy invalid", n);
+        if (!builtin) {
             XtChain c = staged.chain(name);
             if (c != null) staged.flush(c);
             else staged.newChain(name);
             return;
         }
-        if (w.size() < 2) throw param("iptables-restore: line " + n + " policy invalid", n);
         String policy = w.get(1);
         XtChain c = staged.chain(name);
         long[] cnt = null;
@@ -211,9 +227,11 @@ final class RestoreTransaction {
             if (cnt == null) throw param("invalid policy counters for chain '" + name + "'", n);
         }
         if (policy.equals("-")) {
-            staged.createBuiltin(c);
+            if (keptPolicies.remove(name)) staged.resetBuiltin(c);
+            else staged.createBuiltin(c);
             return;
         }
+        keptPolicies.remove(name);
         int v;
         if (policy.equals("ACCEPT")) v = NfHook.NF_ACCEPT;
         else if (policy.equals("DROP")) v = NfHook.NF_DROP;
@@ -262,6 +280,8 @@ final class RestoreTransaction {
         IptArgs a = null;
         try {
             a = IptArgs.parse(argv);
+            if ((a.command == 'A' || a.command == 'I') && keptPolicies.remove(a.chain)) staged.resetBuiltin(staged.chain(a.chain));
+            if (a.command == 'P') keptPolicies.remove(a.chain);
             Iptables.Tables tabs = new Iptables.Tables() {
                 @Override
                 public XtTable table(XtTable.Kind k) { return staged; }
@@ -345,6 +365,7 @@ final class RestoreTransaction {
             w.append(c);
             have = true;
         }
+        if (quoted) w.append('\n'); // an open quote runs on to the end of the buffer, newline included
         if (have) emit(w, wasQuoted, line, argv);
     }
 
