@@ -33,7 +33,8 @@ final class LibxtMarkTarget extends XtTargetExt {
             }
             default -> {
                 long v = parseU32(arg);
-                if (v < 0) throw XtError.param(bad);
+                // XTTYPE_UINT32's own message, unlike XTTYPE_MARKMASK32's.
+                if (v < 0) throw XtError.param("MARK: bad value for option \"--" + o.name + "\", or out of range (0-4294967295).\n");
                 int u = (int) v;
                 switch (o.name) {
                     case "and-mark" -> {
