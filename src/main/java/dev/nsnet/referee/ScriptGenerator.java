@@ -83,6 +83,7 @@ public final class ScriptGenerator {
         if (version >= 2) {
             g.extras(seed);
             g.restores(seed);
+            g.xtExtensions(seed);
         }
         if (version >= 3) LiveSteps.append(seed, g.units);
         return List.copyOf(g.units);
@@ -636,6 +637,77 @@ public final class ScriptGenerator {
             emit("echo -e \"" + f + "\" | " + exec(ns, "iptables-restore " + opt).trim());
             if (chance(70)) emit(chance(50) ? iptables(ns, "-S") : exec(ns, "iptables-save" + (chance(30) ? " -c" : "")));
         }
+    }
+
+    /**
+     * Rules with the xtables extensions (mark/MARK, multiport, addrtype, iprange, mac, limit,
+     * statistic, physdev, LOG, TRACE), now and then a malformed one, from a fourth random stream
+     * appended last; a ping (within the shared budget) and a listing show their counters. Rates of
+     * -m limit are per minute or hour and statistic's probability is 0 or 1, so the real kernel's
+     * timing and randomness cannot change a count.
+     */
+    private void xtExtensions(long seed) {
+        r = new Random(seed * 0x632BE59BD9B4E019L + 0x5874);
+        if (!chance(45)) return;
+        waitIfDirty();
+        int n = 2 + r.nextInt(7);
+        for (int i = 0; i < n; i++) {
+            String ns = anyNs();
+            if (chance(12) && pings < 5) {
+                pings++;
+                String dst = !addrs.isEmpty() && chance(70) ? pick(addrs).ip : "127.0.0.1";
+                emit(exec(ns, "ping -c 1 -W 1 -q " + dst));
+                continue;
+            }
+            String c = pick(BUILTIN);
+            String table = "";
+            String target = pick(new String[] {"", "", " -j ACCEPT", " -j DROP", " -j RETURN", " -j LOG --log-prefix \"x: \"",
+                " -j LOG --log-level " + r.nextInt(8) + " --log-tcp-sequence", " -j TRACE"});
+            if (chance(20)) {
+                table = "-t mangle ";
+                c = pick(new String[] {"PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"});
+                target = pick(new String[] {" -j MARK --set-mark 0x" + Integer.toHexString(1 + r.nextInt(15)),
+                    " -j MARK --or-mark 0x10", " -j MARK --and-mark 0xf", " -j MARK --xor-mark 3", " -j MARK --set-xmark 0x5/0xff", ""});
+            } else if (chance(8)) {
+                table = "-t raw ";
+                c = pick(new String[] {"PREROUTING", "OUTPUT"});
+                target = " -j TRACE";
+            }
+            emit(iptables(ns, table + (chance(25) ? "-I " : "-A ") + c + xtMatch(ns, c) + target));
+            if (chance(35)) emit(iptables(ns, table + (chance(50) ? "-S" : "-L -n -v -x")));
+        }
+        String ns = anyNs();
+        emit(iptables(ns, chance(50) ? "-L -n -v -x" : "-t mangle -S"));
+    }
+
+    /** One -m extension with options (valid most of the time) for a rule in {@code chain}. */
+    private String xtMatch(String ns, String chain) {
+        boolean inv = chance(15);
+        String not = inv ? " !" : "";
+        return switch (r.nextInt(10)) {
+            case 0 -> " -m mark" + not + " --mark 0x" + Integer.toHexString(r.nextInt(16)) + (chance(40) ? "/0xff" : "");
+            case 1 -> " -p " + pick(new String[] {"tcp", "udp", "tcp", "icmp"}) + " -m multiport" + not
+                    + pick(new String[] {" --dports ", " --sports ", " --ports "})
+                    + pick(new String[] {"22,80", "22,80:90,443", "ssh,http", "5000:5010", "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16"});
+            case 2 -> " -m addrtype" + not + pick(new String[] {" --dst-type ", " --src-type "})
+                    + pick(new String[] {"LOCAL", "UNICAST", "BROADCAST,MULTICAST", "local", "BOGUS"})
+                    + (chance(30) ? (chain.equals("OUTPUT") ? " --limit-iface-out" : " --limit-iface-in") : "");
+            case 3 -> " -m iprange" + not + pick(new String[] {" --src-range ", " --dst-range "})
+                    + subnetIp(r.nextInt(4), 1) + "-" + subnetIp(r.nextInt(4), pick(HOSTS));
+            case 4 -> {
+                List<Dev> ds = allDevs();
+                String mac = !ds.isEmpty() && chance(80) ? pick(ds).mac : "02:00:00:00:00:99";
+                yield " -m mac" + not + " --mac-source " + mac;
+            }
+            case 5 -> " -m limit --limit " + pick(new String[] {"3/min", "1/hour", "10/minute", "2/day"})
+                    + (chance(60) ? " --limit-burst " + pick(new int[] {1, 2, 3, 5, 0}) : "");
+            case 6 -> chance(50) ? " -m statistic --mode nth" + not + " --every " + (2 + r.nextInt(3)) + " --packet " + r.nextInt(2)
+                    : " -m statistic --mode random" + not + " --probability " + pick(new String[] {"0", "1", "1.0", "0.0"});
+            case 7 -> " -m physdev" + not + pick(new String[] {" --physdev-in ", " --physdev-out "}) + devName(ns)
+                    + (chance(40) ? " --physdev-is-bridged" : "");
+            case 8 -> " -p icmp -m icmp --icmp-type echo-request -m mark --mark " + r.nextInt(4);
+            default -> " -m comment --comment \"xt " + r.nextInt(100) + "\"";
+        };
     }
 
     /** nc to a closed port (refused or unreachable within 1 s) and ss with no socket left open. */
