@@ -92,7 +92,12 @@ final class IptDoTable {
                     continue;
                 }
                 if (tp.on) tp.step(skb, dev, "ipt_do_table", describe(t, chain, pos, r, target.traceVerdict()));
+                int oldMark = skb.mark;
                 int v = target.target(skb, par);
+                if (tp.on && skb.mark != oldMark) {
+                    tp.step(skb, dev, "ipt_do_table", t.name() + "/" + chain.name + " rule " + (pos + 1) + ": mark 0x"
+                            + Integer.toHexString(oldMark) + " -> 0x" + Integer.toHexString(skb.mark));
+                }
                 if (v == XtTarget.XT_CONTINUE) {
                     pos++;
                     continue;

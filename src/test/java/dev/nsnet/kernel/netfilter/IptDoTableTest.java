@@ -168,6 +168,38 @@ class IptDoTableTest {
     }
 
     @Test
+    void traceShowsAMarkRewriteAndTracedPacketsShowMisses() {
+        java.util.List<String> steps = new java.util.ArrayList<>();
+        p.emu.trace.attach(new dev.nsnet.trace.PacketObserver() {
+            @Override public void step(SkBuff skb, dev.nsnet.kernel.core.NetDevice dev, String func, String detail) {
+                steps.add(detail);
+            }
+
+            @Override public void drop(SkBuff skb, dev.nsnet.kernel.core.NetDevice dev, String func,
+                                       dev.nsnet.trace.DropReason reason, String detail) { }
+        });
+        XtRule miss = NfTestPackets.rule("192.168.0.0", 0xffff0000, XtTarget.Verdict.DROP);
+        miss.text = "-s 192.168.0.0/16 -j DROP";
+        XtRule trace = NfTestPackets.rule(null, 0, new dev.nsnet.kernel.netfilter.xt.XtTrace());
+        trace.text = "-j TRACE";
+        XtRule mark = NfTestPackets.rule(null, 0, new dev.nsnet.kernel.netfilter.xt.XtMarkTarget(0x7, -1));
+        mark.text = "-j MARK --set-xmark 0x7/0xffffffff";
+        t.append(input, miss);
+        t.append(input, trace);
+        t.append(input, miss);
+        t.append(input, mark);
+        SkBuff skb = echo("10.0.0.1");
+        assertEquals(NfHook.NF_ACCEPT, run(skb));
+        assertEquals(7, skb.mark);
+        assertEquals(java.util.List.of("filter/INPUT",
+                "filter/INPUT rule 2: -A INPUT -j TRACE -> TRACE, continue",
+                "filter/INPUT rule 3: -A INPUT -s 192.168.0.0/16 -j DROP -> no match (TRACE)",
+                "filter/INPUT rule 4: -A INPUT -j MARK --set-xmark 0x7/0xffffffff -> MARK set 0x7/0xffffffff, continue",
+                "filter/INPUT rule 4: mark 0x0 -> 0x7",
+                "filter/INPUT policy ACCEPT"), steps, "rule 1 is not shown: the packet was not traced yet");
+    }
+
+    @Test
     void zeroResetsRuleAndPolicyCounters() {
         XtRule acc = NfTestPackets.rule(null, 0, XtTarget.Verdict.ACCEPT);
         t.append(input, acc);
