@@ -47,6 +47,8 @@ public final class Tools {
         r.register(new dev.nsnet.tools.curl.Curl());
         r.register(new dev.nsnet.tools.python3.Python3());
         r.register(new dev.nsnet.tools.dmesg.Dmesg());
+        r.register(new dev.nsnet.tools.conntrack.Conntrack());
+        r.register(new dev.nsnet.tools.cat.Cat());
         // nsnet-only (not a Linux command): builds the physical network between hosts, docs/world.md
         r.register(new NsnetWorld());
         return r;

@@ -19,6 +19,12 @@ public interface XtTarget {
     /** The name in -j NAME (a chain's name for a jump). */
     String name();
 
+    /**
+     * The target's real name, shown in the -L target column: an alias (NOTRACK, whose real target
+     * is CT) saves as its own name but lists as the real one (libxtables' real_name).
+     */
+    default String realName() { return name(); }
+
     /** xt_target.target(): the verdict. */
     int target(SkBuff skb, XtActionParam par);
 

@@ -183,7 +183,7 @@ final class IptFormat {
     }
 
     private static String targetName(XtTarget t) {
-        return t == null ? "" : t.name();
+        return t == null ? "" : t.realName();
     }
 
     private static String ifaceText(String name, boolean wild, boolean inv, boolean numeric) {

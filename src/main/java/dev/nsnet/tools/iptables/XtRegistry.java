@@ -30,6 +30,9 @@ final class XtRegistry {
         MATCHES.put("limit", LibxtLimit::new);
         MATCHES.put("statistic", LibxtStatistic::new);
         MATCHES.put("physdev", LibxtPhysdev::new);
+        MATCHES.put("conntrack", LibxtConntrack::new);
+        MATCHES.put("state", LibxtState::new);
+        MATCHES.put("connmark", LibxtConnmark::new);
         // targets (-j NAME)
         TARGETS.put("REJECT", LibiptReject::new);
         TARGETS.put("LOG", LibxtLog::new);
@@ -39,6 +42,9 @@ final class XtRegistry {
         TARGETS.put("DNAT", () -> new LibxtNat(LibxtNat.Kind.DNAT));
         TARGETS.put("MASQUERADE", () -> new LibxtNat(LibxtNat.Kind.MASQUERADE));
         TARGETS.put("REDIRECT", () -> new LibxtNat(LibxtNat.Kind.REDIRECT));
+        TARGETS.put("CONNMARK", LibxtCONNMARK::new);
+        TARGETS.put("CT", LibxtCT::new);
+        TARGETS.put("NOTRACK", LibxtCT.Notrack::new);
     }
 
     /** A fresh parser of match NAME, or null when no such extension exists. */

@@ -52,6 +52,10 @@ public final class NfConn {
     final NfConntrackProtoTcp.State tcp;
     long udpStreamTs;
     boolean inHash;
+    /** Cached event bits (ct->ecache) until the packet reaches the confirm hook. */
+    int ecache;
+    /** Deleted through ctnetlink (conntrack -D/-F): DESTROY events say [USERSPACE]. */
+    boolean byUser;
     /** Insertion order: listings go in this order (the kernel's hash order is not reproduced). */
     long seq;
 
@@ -84,6 +88,14 @@ public final class NfConn {
         long left = isConfirmed() ? timeout - now : timeout;
         if (left <= 0) return 0;
         return (left - 1) / 1_000_000_000L;
+    }
+
+    public boolean deletedByUser() { return byUser; }
+
+    /** nf_ct_expires(): ns left (the relative timeout while unconfirmed), never negative. */
+    public long expiresNs(long now) {
+        long left = isConfirmed() ? timeout - now : timeout;
+        return Math.max(0, left);
     }
 
     /** ctinfo direction: CTINFO2DIR(). */

@@ -108,7 +108,7 @@ public final class NfConntrackCore {
             }
             if (ctinfo == NfConn.IP_CT_ESTABLISHED_REPLY && (ct.status & NfConn.IPS_SEEN_REPLY) == 0) {
                 ct.status |= NfConn.IPS_SEEN_REPLY;
-                NfConntrackEvents.event(net, NfConntrackEvents.UPDATE, ct);
+                NfConntrackEvents.cache(ct, NfConntrackEvents.IPCT_REPLY);
             }
             if (tp.on) tp.step(skb, dev, "nf_conntrack_in", ctinfoName(ctinfo) + ": " + ct);
             return NfHook.NF_ACCEPT;
@@ -124,7 +124,11 @@ public final class NfConntrackCore {
     /** __nf_conntrack_confirm(): 1 (NF_ACCEPT) or 0 (NF_DROP on a clash that cannot be resolved). */
     public static int confirm(NfConntrackNet net, SkBuff skb, NetDevice dev) {
         NfConn ct = (NfConn) skb.nfct;
-        if (ct == null || ct.isConfirmed()) return NfHook.NF_ACCEPT;
+        if (ct == null) return NfHook.NF_ACCEPT;
+        if (ct.isConfirmed()) {
+            if (ct.ecache != 0) NfConntrackEvents.deliver(ct);
+            return NfHook.NF_ACCEPT;
+        }
         if (NfConn.ctinfo2dir(skb.ctinfo) != NfConn.DIR_ORIGINAL) return NfHook.NF_ACCEPT;
         if ((ct.status & NfConn.IPS_DYING) != 0) return NfHook.NF_ACCEPT;
         NfConntrackTupleHash o = net.find(ct.tuple(NfConn.DIR_ORIGINAL));
@@ -145,7 +149,8 @@ public final class NfConntrackCore {
         net.insert(ct);
         net.count++;
         if (tp.on) tp.step(skb, dev, "__nf_conntrack_confirm", "new entry " + ct);
-        NfConntrackEvents.event(net, NfConntrackEvents.NEW, ct);
+        NfConntrackEvents.cache(ct, NfConntrackEvents.IPCT_NEW);
+        NfConntrackEvents.deliver(ct);
         return NfHook.NF_ACCEPT;
     }
 
@@ -189,9 +194,15 @@ public final class NfConntrackCore {
         if (ct.inHash) {
             ct.net.unlinkEntry(ct);
             ct.net.count--;
-            NfConntrackEvents.event(ct.net, NfConntrackEvents.DESTROY, ct);
+            NfConntrackEvents.destroyed(ct);
         }
         return true;
+    }
+
+    /** ctnetlink_del_conntrack() / flush: a deletion asked for by userspace (conntrack -D, -F). */
+    public static boolean deleteByUser(NfConn ct) {
+        ct.byUser = true;
+        return delete(ct);
     }
 
     /** nf_ct_gc_expired(): an entry whose timeout passed goes as if killed. */

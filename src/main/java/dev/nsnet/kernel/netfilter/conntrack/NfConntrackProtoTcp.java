@@ -162,7 +162,7 @@ public final class NfConntrackProtoTcp {
         else if (((s.flags[0] | s.flags[1]) & FLAG_DATA_UNACKNOWLEDGED) != 0 && to[ns] > to[UNACK]) timeout = to[UNACK];
         else if (s.lastWin == 0 && to[ns] > to[RETRANS]) timeout = to[RETRANS];
         else timeout = to[ns];
-        if (old != ns) NfConntrackEvents.event(net, NfConntrackEvents.UPDATE, ct);
+        if (old != ns) NfConntrackEvents.cache(ct, NfConntrackEvents.IPCT_PROTOINFO);
         if ((ct.status & NfConn.IPS_SEEN_REPLY) == 0) {
             if ((flags & 0x04) != 0) {
                 // Only a RST came back: no connection was ever established, forget it now.
@@ -173,7 +173,7 @@ public final class NfConntrackProtoTcp {
         } else if ((ct.status & NfConn.IPS_ASSURED) == 0 && (old == SYN_RECV || old == ESTABLISHED)
                 && ns == ESTABLISHED) {
             ct.status |= NfConn.IPS_ASSURED;
-            NfConntrackEvents.event(net, NfConntrackEvents.UPDATE, ct);
+            NfConntrackEvents.cache(ct, NfConntrackEvents.IPCT_ASSURED);
         }
         NfConntrackCore.refresh(ct, timeout);
         return NfConntrackCore.ACCEPT;

@@ -26,7 +26,7 @@ final class NfConntrackProtoUdp {
             NfConntrackCore.refresh(ct, extra);
             if (stream) {
                 ct.status |= NfConn.IPS_ASSURED;
-                NfConntrackEvents.event(net, NfConntrackEvents.UPDATE, ct);
+                NfConntrackEvents.cache(ct, NfConntrackEvents.IPCT_ASSURED);
             }
         } else {
             NfConntrackCore.refresh(ct, net.udpTimeout);
