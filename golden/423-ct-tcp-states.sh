@@ -14,6 +14,7 @@ sleep 1
 ip netns exec b iptables -A INPUT -m conntrack --ctstate INVALID -j DROP
 ip netns exec a iptables -A OUTPUT -m state --state INVALID -j DROP
 ip netns exec b nc -n -l 8080 &
+sleep 1
 ip netns exec a nc -n -p 40010 10.0.0.2 8080 &
 sleep 1
 ip netns exec b conntrack -L -p tcp
@@ -26,9 +27,11 @@ ip netns exec a nc -z -n -p 40011 10.0.0.2 8081
 ip netns exec b conntrack -L -p tcp --dport 8081
 ip netns exec a conntrack -L -p tcp --dport 8081
 ip netns exec b nc -l 8082 &
+sleep 1
 echo hello | ip netns exec a nc -q0 -p 40012 10.0.0.2 8082
 ip netns exec b conntrack -L -p tcp --dport 8082
 ip netns exec a nc -l 127.0.0.1 9000 &
+sleep 1
 echo over-lo | ip netns exec a nc -q0 -p 40013 127.0.0.1 9000
 ip netns exec a conntrack -L -p tcp --dport 9000
 ip netns exec a conntrack -C

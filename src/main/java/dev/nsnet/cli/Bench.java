@@ -57,7 +57,8 @@ public final class Bench {
             """;
 
     static final List<String> NAMES = List.of("veth", "bridge", "redline", "pod_heap", "pod_create", "tcp_bulk", "tcp_crr",
-            "iptables_restore_10k", "iptables_restore_50k", "iptables_append_on_10k", "redline_10k_rules");
+            "iptables_restore_10k", "iptables_restore_50k", "iptables_append_on_10k", "redline_10k_rules",
+            "conntrack_entry_heap");
 
     /** Entry point for {@code nsnet bench} (wired by cli/Main); usage errors go to {@code err}, status 2. */
     public static int run(PrintStream out, PrintStream err, String[] args) {
@@ -99,6 +100,7 @@ public final class Bench {
         if (only == null || only.equals("redline")) failures += pps(out, "redline", Path.REDLINE, warm, count, runs, KERNEL_REDLINE_PPS);
         if (only == null || only.equals("pod_heap")) failures += BenchPods.heap(out, quick ? 500 : 20_000);
         if (only == null || only.equals("pod_create")) failures += BenchPods.create(out, quick ? 1_000 : 100_000);
+        if (only == null || only.equals("conntrack_entry_heap")) failures += BenchConntrack.entryHeap(out, quick ? 20_000 : 200_000);
         if (only == null || only.equals("tcp_bulk")) failures += BenchTcp.bulk(out, quick ? 4L << 20 : 512L << 20, quick ? 1 : 3);
         if (only == null || only.equals("tcp_crr")) failures += BenchTcp.crr(out, quick ? 500 : 20_000, quick ? 1 : 3);
         if (only == null || only.equals("iptables_restore_10k"))

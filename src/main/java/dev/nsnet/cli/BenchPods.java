@@ -133,7 +133,7 @@ final class BenchPods {
         }
     }
 
-    private static long usedAfterGc() {
+    static long usedAfterGc() {
         Runtime rt = Runtime.getRuntime();
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {

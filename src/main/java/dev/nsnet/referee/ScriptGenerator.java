@@ -67,10 +67,11 @@ public final class ScriptGenerator {
 
     /**
      * The newest generator version: 1 the original steps, 2 with the netfilter and socket steps
-     * appended, 3 with the live-traffic steps ({@link LiveSteps}) appended. A seed's script of an
-     * older version is a prefix of its script of a newer one.
+     * appended, 3 with the live-traffic steps ({@link LiveSteps}) appended, 4 with the conntrack
+     * steps ({@link #conntrackExtras}) appended. A seed's script of an older version is a prefix of
+     * its script of a newer one.
      */
-    public static final int VERSION = LiveSteps.VERSION;
+    public static final int VERSION = 4;
 
     /** The script of {@code seed}, as units (the shrinker's granularity). */
     public static List<Unit> generate(long seed) { return generate(seed, VERSION); }
@@ -86,6 +87,7 @@ public final class ScriptGenerator {
             g.xtExtensions(seed);
         }
         if (version >= 3) LiveSteps.append(seed, g.units);
+        if (version >= 4) g.conntrackExtras(seed);
         return List.copyOf(g.units);
     }
 
@@ -720,6 +722,68 @@ public final class ScriptGenerator {
                 String dst = !own.isEmpty() && chance(60) ? pick(own).ip : "127.0.0.1";
                 emit(exec(ns, "nc -z -v -w 1 " + (chance(25) ? "-u " : "") + dst + " " + pick(new int[] {80, 5000, 8080})));
             } else emit(exec(ns, "ss -" + (chance(50) ? "t" : "u") + "an"));
+        }
+    }
+
+    // ------------------------------------------------------------- conntrack --
+
+    private static final String[] CT_STATES = {"NEW", "ESTABLISHED", "RELATED", "INVALID", "UNTRACKED",
+        "ESTABLISHED,RELATED", "NEW,INVALID", "SNAT,DNAT", "new", "FOO"};
+
+    /**
+     * Connection tracking (from a third random stream, so the scripts above stay as they were):
+     * rules with -m conntrack/state/connmark, CONNMARK, CT/NOTRACK (valid and not), UDP flows with
+     * fixed ports each listed once right after its datagram (timeouts count down in real seconds),
+     * conntrack -C/-D/-F/-L with filters, and the tool's refusals. ICMP entries are never listed
+     * (their id is ping's pid on a real host).
+     */
+    private void conntrackExtras(long seed) {
+        r = new Random(seed * 0x2545F4914F6CDD1DL + 0xC7);
+        if (!chance(60)) return;
+        waitIfDirty();
+        int n = 2 + r.nextInt(8);
+        int port = 40100;
+        for (int i = 0; i < n; i++) {
+            String ns = anyNs();
+            int w = r.nextInt(100);
+            if (w < 30) {
+                String m = switch (r.nextInt(6)) {
+                    case 0 -> "-m conntrack " + (chance(20) ? "! " : "") + "--ctstate " + pick(CT_STATES);
+                    case 1 -> "-m state --state " + pick(CT_STATES);
+                    case 2 -> "-m conntrack --ctproto udp --ctorigdstport " + (5000 + r.nextInt(3));
+                    case 3 -> "-m connmark --mark " + r.nextInt(4) + (chance(30) ? "/0x3" : "");
+                    case 4 -> "-m conntrack --ctstatus " + pick(new String[] {"ASSURED", "SEEN_REPLY", "NONE", "BAD"})
+                            + (chance(50) ? " --ctdir " + pick(new String[] {"ORIGINAL", "REPLY"}) : "");
+                    default -> "-m conntrack";
+                };
+                emit(iptables(ns, (chance(30) ? "-I " : "-A ") + pick(new String[] {"INPUT", "OUTPUT", "FORWARD"}) + " " + m
+                        + (chance(60) ? " -j " + pick(new String[] {"ACCEPT", "DROP"}) : "")));
+            } else if (w < 42) {
+                String t = switch (r.nextInt(4)) {
+                    case 0 -> "-t mangle -A PREROUTING -j CONNMARK --set-mark " + r.nextInt(8);
+                    case 1 -> "-t mangle -A OUTPUT -j CONNMARK " + pick(new String[] {"--save-mark", "--restore-mark", "--or-mark 0x10"});
+                    case 2 -> "-t raw -A PREROUTING -p udp --dport 5002 -j " + pick(new String[] {"NOTRACK", "CT --notrack"});
+                    default -> "-A INPUT -j " + pick(new String[] {"CT --notrack", "CONNMARK", "NOTRACK"});
+                };
+                emit(iptables(ns, t));
+            } else if (w < 72 && !addrs.isEmpty()) {
+                Addr to = pick(addrs);
+                String from = anyNs();
+                int dport = 5000 + r.nextInt(3);
+                port++;
+                emit("echo x | " + exec(from, "nc -u -q0 -p " + port + " " + to.ip() + " " + dport),
+                        exec(to.ns(), "conntrack -L -p udp --sport " + port));
+            } else if (w < 80) {
+                emit(exec(ns, "conntrack -C"));
+            } else if (w < 86) {
+                emit(exec(ns, pick(new String[] {"conntrack -F", "conntrack -D -p udp --dport 5001", "conntrack -D -s 10.0.9.9"})));
+            } else if (w < 93) {
+                emit(exec(ns, pick(new String[] {"conntrack -L -p tcp", "conntrack -L -s 10.0.0.1 -p udp --dport 7",
+                    "conntrack -L -p udp --state X", "conntrack -L --dport 1", "conntrack -F -s 10.0.0.1", "conntrack -X",
+                    "conntrack -L -L", "conntrack -G -p udp -s 10.0.0.1 -d 10.0.0.2 --sport 1 --dport 2"})));
+            } else {
+                emit(iptables(ns, "-S"));
+            }
         }
     }
 }

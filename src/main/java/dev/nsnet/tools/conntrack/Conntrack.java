@@ -83,7 +83,7 @@ public final class Conntrack implements Tool {
                 }
                 PrintStream out = ctx.fullyBufferedStdout();
                 err.println(PFX + "1 flow entries have been shown.");
-                out.println(ConntrackFormat.line(h.ct, a.extended ? ConntrackFormat.EXTENDED : ConntrackFormat.LIST,
+                out.println(ConntrackFormat.line(h.ct, a.extended ? ConntrackFormat.GET_EXTENDED : ConntrackFormat.GET,
                         h.ct.timeoutSeconds(net.now()), null));
                 out.flush();
                 return 0;

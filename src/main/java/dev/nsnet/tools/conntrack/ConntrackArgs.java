@@ -165,6 +165,7 @@ final class ConntrackArgs {
             }
             case "zone", "orig-zone", "reply-zone" -> filter.zone = (int) ConntrackFilter.number(v);
             case "zero", "buffer-size" -> { }
+            case "timeout" -> ConntrackFilter.number(v);
             case "sport" -> filter.origSport = ConntrackFilter.port(v);
             case "dport" -> filter.origDport = ConntrackFilter.port(v);
             case "reply-port-src" -> filter.replSport = ConntrackFilter.port(v);
@@ -188,7 +189,7 @@ final class ConntrackArgs {
     private void checkLegal() {
         String allowed = switch (command) {
             case 'L' -> "src dst reply-src reply-dst protonum status zero mark family src-nat dst-nat output any-nat zone orig-zone reply-zone label mask-src mask-dst";
-            case 'D' -> "src dst reply-src reply-dst protonum status mark family src-nat dst-nat any-nat zone orig-zone reply-zone label mask-src mask-dst";
+            case 'D' -> "src dst reply-src reply-dst protonum timeout status mark family src-nat dst-nat any-nat zone orig-zone reply-zone label mask-src mask-dst";
             case 'G' -> "src dst reply-src reply-dst protonum mark family output zone orig-zone reply-zone";
             case 'E' -> "src dst reply-src reply-dst protonum status event-mask mark family src-nat dst-nat output buffer-size any-nat zone orig-zone reply-zone label mask-src mask-dst";
             case 'F', 'C' -> "family";

@@ -16,7 +16,8 @@ import dev.nsnet.kernel.wire.Inet4;
 final class ConntrackFormat {
     private ConntrackFormat() { }
 
-    static final int LIST = 0, EXTENDED = 1, PROC = 2, EVENT = 3;
+    /** LIST/EXTENDED as -L prints; GET as -G (the reply holds a second reference: use=2). */
+    static final int LIST = 0, EXTENDED = 1, PROC = 2, EVENT = 3, GET = 4, GET_EXTENDED = 5;
 
     static String protoName(int p) {
         return switch (p) {
@@ -36,7 +37,7 @@ final class ConntrackFormat {
     static String line(NfConn ct, int form, long timeout, String eventType) {
         StringBuilder sb = new StringBuilder(160);
         if (form == EVENT) sb.append(String.format("%9s ", "[" + eventType + "]"));
-        if (form == EXTENDED || form == PROC) sb.append("ipv4     2 ");
+        if (form == EXTENDED || form == PROC || form == GET_EXTENDED) sb.append("ipv4     2 ");
         int p = ct.protonum();
         sb.append(String.format("%-8s %d ", protoName(p), p));
         if (timeout >= 0) sb.append(timeout).append(' ');
@@ -47,6 +48,7 @@ final class ConntrackFormat {
         if ((ct.status & NfConn.IPS_ASSURED) != 0) sb.append("[ASSURED] ");
         if (form != EVENT || ct.mark != 0) sb.append("mark=").append(Integer.toUnsignedString(ct.mark)).append(' ');
         if (form == PROC) sb.append("zone=0 use=2");
+        else if (form == GET || form == GET_EXTENDED) sb.append("use=2");
         else if (form != EVENT) sb.append("use=1");
         int n = sb.length();
         if (n > 0 && sb.charAt(n - 1) == ' ') sb.setLength(n - 1);

@@ -102,5 +102,7 @@ public final class NfConn {
     public static int ctinfo2dir(int ctinfo) { return ctinfo >= IP_CT_IS_REPLY ? DIR_REPLY : DIR_ORIGINAL; }
 
     @Override
-    public String toString() { return tuple(DIR_ORIGINAL) + " / " + tuple(DIR_REPLY); }
+    public String toString() {
+        return NfConntrackCore.protoName(protonum()) + " " + tuple(DIR_ORIGINAL) + ", reply " + tuple(DIR_REPLY);
+    }
 }

@@ -73,9 +73,14 @@ public final class NfConntrackTuple {
         return h ^ (h >>> 16);
     }
 
+    /** For traces: conntrack's own words, "src=A dst=B sport=P dport=Q" or "... type=T code=C id=I". */
     @Override
     public String toString() {
-        return "proto " + protonum + " " + dev.nsnet.kernel.wire.Inet4.format(src) + ":" + sport + " > "
-                + dev.nsnet.kernel.wire.Inet4.format(dst) + ":" + dport;
+        String a = "src=" + dev.nsnet.kernel.wire.Inet4.format(src) + " dst=" + dev.nsnet.kernel.wire.Inet4.format(dst);
+        return switch (protonum) {
+            case 1 -> a + " type=" + icmpType() + " code=" + icmpCode() + " id=" + sport;
+            case 6, 17, 132, 136 -> a + " sport=" + sport + " dport=" + dport;
+            default -> a;
+        };
     }
 }
