@@ -193,6 +193,28 @@ class NfConntrackCoreTest {
     }
 
     @Test
+    void anEstablishedFlowAllocatesNothingPerPacket() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        SkBuff orig = tcp("10.0.0.1", 40000, "10.0.0.2", 80, SYN, 100, 0, 0);
+        send(orig);
+        send(tcp("10.0.0.2", 80, "10.0.0.1", 40000, SYN | ACK, 500, 101, 0));
+        // one reusable ACK segment in each direction, sent over and over (as retransmitted ACKs would be)
+        for (int round = 0; round < 2; round++) {
+            int n = round == 0 ? 20_000 : 100_000;
+            long before = mx.getThreadAllocatedBytes(Thread.currentThread().threadId());
+            for (int i = 0; i < n; i++) {
+                SkBuff a = tcp("10.0.0.1", 40000, "10.0.0.2", 80, ACK, 101, 501, 0);
+                NfConntrackCore.in(net, NfHook.LOCAL_OUT, a, ns.loopback);
+                NfConntrackCore.confirm(net, a, ns.loopback);
+                a.free();
+            }
+            double per = (mx.getThreadAllocatedBytes(Thread.currentThread().threadId()) - before) / (double) n;
+            if (round == 1) assertTrue(per < 1, per + " bytes allocated per packet");
+        }
+        assertEquals(1, net.count());
+    }
+
+    @Test
     void natCanRewriteTheReplyTupleBeforeConfirm() {
         SkBuff skb = small("10.0.0.1", "10.0.0.2", 17, 1000, 53, 0);
         NfConntrackCore.in(net, NfHook.LOCAL_OUT, skb, ns.loopback);
