@@ -1,6 +1,5 @@
 package dev.nsnet.kernel.netfilter.conntrack;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,10 +60,17 @@ public final class NfConntrackEvents {
         for (Listener l : List.copyOf(net.listeners)) l.event(type, ct, timeout);
     }
 
+    /**
+     * net_warn_ratelimited() into the host's kernel log (dmesg), whatever the namespace: at most 10
+     * lines per 5 s (net_ratelimit()'s default burst and interval), on the virtual clock.
+     */
     static void tableFull(NfConntrackNet net) {
-        if (net.kernelLog.size() < 1000) net.kernelLog.add("nf_conntrack: table full, dropping packet");
+        long now = net.now();
+        if (now - net.ratelimitStart >= 5_000_000_000L || net.ratelimitCount == 0) {
+            net.ratelimitStart = now;
+            net.ratelimitCount = 0;
+        }
+        if (net.ratelimitCount++ >= 10) return;
+        net.ns.host.printk.log(4, "nf_conntrack: table full, dropping packet");
     }
-
-    /** Kernel log lines written by conntrack in this namespace (oldest first). */
-    public static List<String> kernelLog(NfConntrackNet net) { return new ArrayList<>(net.kernelLog); }
 }

@@ -38,7 +38,9 @@ public final class NfConntrackNet {
     final int[] other = {4194304, 3145728, 60, 30, 180, 30, 10, 3, 3, 210, 30, 3, 3, 3, 0};
     /** Event listeners (ctnetlink NFNLGRP_CONNTRACK_*): conntrack -E. */
     final List<NfConntrackEvents.Listener> listeners = new ArrayList<>(0);
-    final List<String> kernelLog = new ArrayList<>(0);
+    /** net_ratelimit() state of the "table full" warning. */
+    long ratelimitStart;
+    int ratelimitCount;
 
     NfConntrackNet(NetNamespace ns) { this.ns = ns; }
 

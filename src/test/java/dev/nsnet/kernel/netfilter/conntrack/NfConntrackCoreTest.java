@@ -189,7 +189,8 @@ class NfConntrackCoreTest {
         SkBuff skb = small("10.0.0.1", "10.0.0.2", 17, 4, 4, 0);
         assertEquals(NfHook.NF_DROP, NfConntrackCore.in(net, NfHook.LOCAL_OUT, skb, ns.loopback));
         skb.free();
-        assertEquals("nf_conntrack: table full, dropping packet", NfConntrackEvents.kernelLog(net).get(0));
+        assertEquals("nf_conntrack: table full, dropping packet", ns.host.printk.records().get(0).text());
+        assertEquals(4, ns.host.printk.records().get(0).level());
     }
 
     @Test
