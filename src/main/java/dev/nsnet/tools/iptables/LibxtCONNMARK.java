@@ -97,8 +97,6 @@ final class LibxtCONNMARK extends XtTargetExt {
         return new XtCONNMARK(mode, (int) ctmark, (int) ctmask, (int) nfmask);
     }
 
-    private static String hex(int v) { return "0x" + Integer.toHexString(v); }
-
     void save(StringBuilder sb, XtTarget t) {
         XtCONNMARK c = (XtCONNMARK) t;
         switch (c.mode()) {
