@@ -81,7 +81,7 @@ class ScriptGeneratorTest {
             for (String l : lines) {
                 String f = Families.of(l);
                 if (f.startsWith("iptables") || f.equals("nc") || f.equals("ss")) extras = true;
-                else if (extras) assertTrue(f.equals("ping") || Waits.isWait(l), "seed " + seed + ": " + l + " after the netfilter steps");
+                else if (extras) assertTrue(f.equals("ping") || f.equals("conntrack") || Waits.isWait(l), "seed " + seed + ": " + l + " after the netfilter steps");
             }
             if (extras) seen++;
         }

@@ -56,13 +56,15 @@ class ConntrackToolTest {
 
     @Test
     void eventListenerPrintsDestroyOfAUserDeleteAndItsCountWhenKilled() {
-        Session s = tracked();
-        s.capture("conntrack -E -e DESTROY &");
-        s.capture("echo x | nc -u -q0 -p 40001 127.0.0.1 5353");
-        String out = s.capture("conntrack -D -p udp").output() + s.capture("kill %1").output() + s.capture("sleep 0.1").output();
-        assertTrue(out.contains("[DESTROY] udp      17 29 src=127.0.0.1 dst=127.0.0.1 sport=40001 dport=5353 [UNREPLIED] "
-                + "src=127.0.0.1 dst=127.0.0.1 sport=5353 dport=40001 [USERSPACE] portid="), out);
-        assertTrue(out.contains("conntrack v1.4.7 (conntrack-tools): 1 flow events have been shown."), out);
+        String t = dev.nsnet.scenario.Transcript.run(dev.nsnet.scenario.Script.parse("ev", String.join("\n",
+                "ip link set lo up", "iptables -A INPUT -m conntrack --ctstate INVALID -j DROP",
+                "conntrack -E -e DESTROY &", "echo x | nc -u -q0 -p 40001 127.0.0.1 5353", "conntrack -D -p udp",
+                "kill %1")), new Session(1));
+        assertTrue(t.contains("$ conntrack -D -p udp\n"
+                + "conntrack v1.4.7 (conntrack-tools): 1 flow entries have been deleted.\n"
+                + "[DESTROY] udp      17 29 src=127.0.0.1 dst=127.0.0.1 sport=40001 dport=5353 [UNREPLIED] "
+                + "src=127.0.0.1 dst=127.0.0.1 sport=5353 dport=40001 [USERSPACE] portid="), t);
+        assertTrue(t.endsWith("$ kill %1\nconntrack v1.4.7 (conntrack-tools): 1 flow events have been shown.\n"), t);
     }
 
     @Test
