@@ -103,11 +103,13 @@ class ScriptGeneratorTest {
     @Test
     void olderVersionsArePrefixesOfNewerOnes() {
         for (long seed = 1; seed <= 300; seed++) {
-            List<Unit> v1 = ScriptGenerator.generate(seed, 1), v2 = ScriptGenerator.generate(seed, 2), v3 = ScriptGenerator.generate(seed, 3);
+            List<Unit> v1 = ScriptGenerator.generate(seed, 1), v2 = ScriptGenerator.generate(seed, 2), v3 = ScriptGenerator.generate(seed, 3),
+                    v4 = ScriptGenerator.generate(seed, 4);
             assertEquals(v1, v2.subList(0, v1.size()), "seed " + seed);
             assertEquals(v2, v3.subList(0, v2.size()), "seed " + seed);
+            assertEquals(v3, v4.subList(0, v3.size()), "seed " + seed);
         }
-        assertThrows(IllegalArgumentException.class, () -> ScriptGenerator.generate(1, 4));
+        assertThrows(IllegalArgumentException.class, () -> ScriptGenerator.generate(1, 5));
     }
 
     /** The live steps (version 3): their own namespaces, bounded waits, every job ended within its unit. */
