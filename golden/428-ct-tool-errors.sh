@@ -28,3 +28,5 @@ conntrack -L --pro tcp
 conntrack -E -e FOO
 conntrack -L -t 10
 conntrack -D -t 10
+conntrack -S
+conntrack -S -s 1.1.1.1

@@ -19,7 +19,8 @@ import java.util.List;
  * runs until killed), -V, -h. Messages, exit statuses and the line format are the real tool's; the
  * summary goes to stderr at once while entries go to the fully buffered stdout, so a transcript
  * shows the summary first, as on a real host when stdout is not a terminal.
- * Not supported (said so, exit 2): -I, -U, -S and the expect/dying/unconfirmed tables.
+ * -S prints one set of counters as cpu 0 of the recording host's two. Not supported (said so,
+ * exit 2): -I, -U and the expect/dying/unconfirmed tables.
  */
 public final class Conntrack implements Tool {
     static final String PFX = "conntrack v1.4.7 (conntrack-tools): ";
@@ -106,6 +107,17 @@ public final class Conntrack implements Tool {
             }
             case 'E' -> {
                 return events(ctx, net, a);
+            }
+            case 'S' -> {
+                // ctnetlink's per-CPU stats (the recording host has 2 CPUs); nsnet keeps one set, shown as cpu 0.
+                for (int cpu = 0; cpu < 2; cpu++) {
+                    boolean z = cpu != 0;
+                    ctx.out().printf("cpu=%-4d\tfound=0 invalid=%d insert=0 insert_failed=%d drop=%d early_drop=%d error=%d "
+                            + "search_restart=0 clash_resolve=%d chaintoolong=0 %n", cpu, z ? 0 : net.statInvalid,
+                            z ? 0 : net.statInsertFailed, z ? 0 : net.statDrop, z ? 0 : net.statEarlyDrop,
+                            z ? 0 : net.statError, z ? 0 : net.statClashResolve);
+                }
+                return 0;
             }
             default -> {
                 err.println("conntrack: " + ConntrackArgs.commandOption(a.command) + " is not supported by nsnet");

@@ -193,6 +193,7 @@ final class ConntrackArgs {
             case 'G' -> "src dst reply-src reply-dst protonum mark family output zone orig-zone reply-zone";
             case 'E' -> "src dst reply-src reply-dst protonum status event-mask mark family src-nat dst-nat output buffer-size any-nat zone orig-zone reply-zone label mask-src mask-dst";
             case 'F', 'C' -> "family";
+            case 'S' -> "";
             default -> String.join(" ", OPT_ORDER);
         };
         java.util.Set<String> ok = java.util.Set.of(allowed.split(" "));

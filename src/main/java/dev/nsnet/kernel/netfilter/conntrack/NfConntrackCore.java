@@ -56,7 +56,10 @@ public final class NfConntrackCore {
         int end = Math.min(nh + Ipv4.totLen(b, nh), skb.tail());
         if (proto == NfConntrackProtoIcmp.IPPROTO_ICMP) {
             int r = NfConntrackProtoIcmp.error(net, skb, th, end, dev);
-            if (r != NfConntrackProtoIcmp.NOT_ERROR) return NfHook.NF_ACCEPT;
+            if (r != NfConntrackProtoIcmp.NOT_ERROR) {
+                if (r == INVALID) net.statError++;
+                return NfHook.NF_ACCEPT;
+            }
         }
         NfConntrackTuple t = net.scratch;
         if (!pktToTuple(b, th, end, Ipv4.src(b, nh), Ipv4.dst(b, nh), proto, t)) {
@@ -74,6 +77,7 @@ public final class NfConntrackCore {
                     return NfHook.NF_ACCEPT;
                 }
                 if (net.count >= net.max && !earlyDrop(net)) {
+                    net.statDrop++;
                     NfConntrackEvents.tableFull(net);
                     if (tp.on) tp.step(skb, dev, "nf_conntrack_in", "table full, dropping packet");
                     return NfHook.NF_DROP;
@@ -102,6 +106,7 @@ public final class NfConntrackCore {
                 continue;
             }
             if (r <= INVALID) {
+                net.statInvalid++;
                 skb.resetCt();
                 if (tp.on) invalid(skb, dev, tp, "refused by the " + protoName(proto) + " tracker");
                 return r == DROP ? NfHook.NF_DROP : NfHook.NF_ACCEPT;
@@ -138,9 +143,11 @@ public final class NfConntrackCore {
             // nf_ct_resolve_clash(): the same flow was confirmed meanwhile: take that entry.
             NfConntrackTupleHash ex = o != null ? o : r;
             if (o != null && ex.ct.tuple(NfConn.DIR_REPLY).equal(ct.tuple(NfConn.DIR_REPLY))) {
+                net.statClashResolve++;
                 skb.nfct = ex.ct;
                 return NfHook.NF_ACCEPT;
             }
+            net.statInsertFailed++;
             if (tp.on) tp.step(skb, dev, "__nf_conntrack_confirm", "insert failed: tuple clash with " + ex.ct);
             return NfHook.NF_DROP;
         }
@@ -181,6 +188,7 @@ public final class NfConntrackCore {
         for (NfConn ct : net.entries()) {
             if ((ct.status & NfConn.IPS_ASSURED) == 0) {
                 delete(ct);
+                net.statEarlyDrop++;
                 return true;
             }
         }

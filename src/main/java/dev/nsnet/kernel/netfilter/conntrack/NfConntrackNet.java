@@ -38,6 +38,8 @@ public final class NfConntrackNet {
     final int[] other = {4194304, 3145728, 60, 30, 180, 30, 10, 3, 3, 210, 30, 3, 3, 3, 0};
     /** Event listeners (ctnetlink NFNLGRP_CONNTRACK_*): conntrack -E. */
     final List<NfConntrackEvents.Listener> listeners = new ArrayList<>(0);
+    /** struct ip_conntrack_stat (per namespace; the kernel keeps one per CPU): conntrack -S. */
+    public long statInvalid, statInsertFailed, statDrop, statEarlyDrop, statError, statClashResolve;
     /** net_ratelimit() state of the "table full" warning. */
     long ratelimitStart;
     int ratelimitCount;
