@@ -366,7 +366,10 @@ public final class Iptables implements Tool {
             if (!visited.add(n)) continue;
             XtChain c = t.chain(n);
             if (c == null) continue;
-            if (c.builtin()) hooks.add(n);
+            if (c.builtin()) {
+                hooks.add(n);
+                continue; // no rule can jump to a built-in chain: no O(rules) scan per rule added
+            }
             for (XtChain x : t.chains()) {
                 for (XtRule y : x.rules()) if (y.target instanceof XtTarget.Jump j && j.chain() == c) todo.add(x.name());
             }
