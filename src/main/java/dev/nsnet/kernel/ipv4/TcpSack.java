@@ -43,6 +43,12 @@ final class TcpSack {
      */
     static boolean queueOfo(TcpSock sk, byte[] b, int dataOff, int seq, int len) {
         int end = seq + len;
+        if (sk.ofoS == null) {
+            sk.ofoS = new int[OFO_MAX];
+            sk.ofoE = new int[OFO_MAX];
+            sk.sackS = new int[NUM_SACKS];
+            sk.sackE = new int[NUM_SACKS];
+        }
         // merge into the sorted, disjoint range list
         int i = 0;
         while (i < sk.ofoN && before(sk.ofoE[i], seq)) i++;
@@ -196,6 +202,10 @@ final class TcpSack {
     }
 
     private static int addScoreboard(TcpSock sk, int seq, int end) {
+        if (sk.sbS == null) {
+            sk.sbS = new int[SB_MAX];
+            sk.sbE = new int[SB_MAX];
+        }
         int before = sk.sackedBytes;
         int i = 0;
         while (i < sk.sbN && before(sk.sbE[i], seq)) i++;

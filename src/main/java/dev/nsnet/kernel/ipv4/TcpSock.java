@@ -58,9 +58,10 @@ public final class TcpSock extends InetSock {
     boolean cwndLimited;
     int reordering = 3;
     // receiver: out-of-order queue, SACK blocks to send, D-SACK (TcpSack)
-    final int[] ofoS = new int[TcpSack.OFO_MAX], ofoE = new int[TcpSack.OFO_MAX];
+    // (allocated on first use: most connections never see a hole)
+    int[] ofoS, ofoE;
     int ofoN;
-    final int[] sackS = new int[TcpSack.NUM_SACKS], sackE = new int[TcpSack.NUM_SACKS];
+    int[] sackS, sackE;
     int sackN;
     boolean dsack;
     int dsackS, dsackE;
@@ -68,7 +69,7 @@ public final class TcpSock extends InetSock {
     boolean ofoFin;
     int ofoFinSeq;
     // sender: SACK scoreboard
-    final int[] sbS = new int[TcpSack.SB_MAX], sbE = new int[TcpSack.SB_MAX];
+    int[] sbS, sbE;
     int sbN, sackedBytes;
     // receive buffer auto-tuning (tcp_rcv_space_adjust): window_clamp, rcvq_space, sk_rcvbuf
     int windowClamp, rcvSpace, rcvbuf, sndbuf0;
@@ -114,25 +115,26 @@ public final class TcpSock extends InetSock {
     final Timer delackTimer;
     final Timer timewaitTimer;
 
-    private TcpSock(NetNamespace ns, Process owner) {
+    private TcpSock(NetNamespace ns, Process owner, boolean child) {
         super(ns, owner);
+        var sched = ns.emulation().scheduler;
+        retransmitTimer = sched.newTimer(() -> TcpOutput.retransmitTimer(this));
+        delackTimer = sched.newTimer(() -> TcpOutput.delackTimer(this));
+        timewaitTimer = sched.newTimer(() -> TcpInput.timewaitTimer(this));
+        if (child) return; // a child copies its listener's settings
         var ce = ns.sysctl.get("net/ipv4/tcp_congestion_control");
         cong = ce == null ? "cubic" : ce.get().get().trim();
         // tcp_init_sock(): the buffers start at tcp_rmem[1] / tcp_wmem[1] of this moment
         rcvbuf = sysctlInts("net/ipv4/tcp_rmem", new int[] {4096, 131072, 33554432})[1];
         sndbuf0 = sysctlInts("net/ipv4/tcp_wmem", new int[] {4096, 16384, 4194304})[1];
-        var sched = ns.emulation().scheduler;
-        retransmitTimer = sched.newTimer(() -> TcpOutput.retransmitTimer(this));
-        delackTimer = sched.newTimer(() -> TcpOutput.delackTimer(this));
-        timewaitTimer = sched.newTimer(() -> TcpInput.timewaitTimer(this));
     }
 
     /** socket(AF_INET, SOCK_STREAM, 0) in {@code owner}'s namespace. */
-    public static TcpSock open(NetNamespace ns, Process owner) { return new TcpSock(ns, owner); }
+    public static TcpSock open(NetNamespace ns, Process owner) { return new TcpSock(ns, owner, false); }
 
     /** A child of a listener for a SYN (inet_csk_clone_lock()): bound to the listener's port. */
     static TcpSock child(TcpSock listener) {
-        TcpSock c = new TcpSock(listener.ns, null);
+        TcpSock c = new TcpSock(listener.ns, null, true);
         c.num = listener.num;
         c.boundDevIf = listener.boundDevIf;
         c.parent = listener;
