@@ -472,7 +472,7 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
             TcpOutput.writeXmit(sk, true);
             return;
         }
-        boolean hadOfo = sk.ofoN > 0;
+        boolean hadOfo = sk.ofoN > 0 || sk.ofoFin;
         int trim = sk.rcvNxt - seq;
         if (len > 0) {
             if (trim > 0) {
@@ -495,7 +495,6 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
             sk.bytesReceived += sk.rcvNxt - before;
             if (sk.ofoFin && sk.rcvNxt == sk.ofoFinSeq) fin = true;
         }
-        if (sk.ofoN == 0) sk.ofoFin = false;
         boolean ackNow = len > 0 || hadOfo;
         if (fin) {
             sk.rcvNxt++;

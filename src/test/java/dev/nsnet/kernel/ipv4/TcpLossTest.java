@@ -263,4 +263,30 @@ class TcpLossTest {
         assertTrue(srv.contains(" ato:40 ") && srv.contains(" rcvmss:1448 ") && srv.contains(" bytes_received:28960 ")
                 && srv.contains(" rcv_ooopack:"), srv);
     }
+
+    /**
+     * A FIN that arrives while a hole is open waits with the out-of-order queue: when the RTO
+     * brings the missing segment, the receiver takes the data and the FIN together (no second
+     * retransmission of the FIN needed).
+     */
+    @Test
+    void aFinBeyondAHoleIsTakenWhenTheHoleFills() {
+        Conn c = connect(true);
+        c.srv().rxDrop = i -> i == 1; // the last of two data segments
+        byte[] data = pattern(2 * 1448);
+        c.cli().send(data, 0, data.length);
+        c.s().emulation.scheduler.sleep(MS);
+        c.cli().shutdownWrite(); // a pure FIN beyond the hole
+        c.s().emulation.scheduler.sleep(MS);
+        assertEquals(1448, c.srv().available());
+        assertTrue(!c.srv().eof());
+        assertTrue(c.srv().ofoFin);
+        c.s().emulation.scheduler.sleep(250 * MS); // the RTO (200 ms) resends the segment
+        assertEquals(2 * 1448, c.srv().available());
+        assertArrayEquals(data, c.srv().read(1 << 20));
+        assertTrue(c.srv().eof());
+        assertEquals(TcpSock.CLOSE_WAIT, c.srv().state());
+        assertEquals(TcpSock.FIN_WAIT2, c.cli().state());
+        assertEquals(1, c.cli().totalRetrans);
+    }
 }
