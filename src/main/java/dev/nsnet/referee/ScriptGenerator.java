@@ -68,10 +68,10 @@ public final class ScriptGenerator {
     /**
      * The newest generator version: 1 the original steps, 2 with the netfilter and socket steps
      * appended, 3 with the live-traffic steps ({@link LiveSteps}) appended, 4 with the conntrack
-     * steps ({@link #conntrackExtras}) appended. A seed's script of an older version is a prefix of
-     * its script of a newer one.
+     * steps ({@link #conntrackExtras}) appended, 5 with the NAT steps ({@link NatSteps}) appended. A
+     * seed's script of an older version is a prefix of its script of a newer one.
      */
-    public static final int VERSION = 4;
+    public static final int VERSION = NatSteps.VERSION;
 
     /** The script of {@code seed}, as units (the shrinker's granularity). */
     public static List<Unit> generate(long seed) { return generate(seed, VERSION); }
@@ -88,6 +88,7 @@ public final class ScriptGenerator {
         }
         if (version >= 3) LiveSteps.append(seed, g.units);
         if (version >= 4) g.conntrackExtras(seed);
+        if (version >= 5) NatSteps.append(seed, g.units);
         return List.copyOf(g.units);
     }
 

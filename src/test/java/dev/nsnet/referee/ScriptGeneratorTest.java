@@ -108,8 +108,30 @@ class ScriptGeneratorTest {
             assertEquals(v1, v2.subList(0, v1.size()), "seed " + seed);
             assertEquals(v2, v3.subList(0, v2.size()), "seed " + seed);
             assertEquals(v3, v4.subList(0, v3.size()), "seed " + seed);
+            List<Unit> v5 = ScriptGenerator.generate(seed, 5);
+            assertEquals(v4, v5.subList(0, v4.size()), "seed " + seed);
         }
-        assertThrows(IllegalArgumentException.class, () -> ScriptGenerator.generate(1, 5));
+        assertThrows(IllegalArgumentException.class, () -> ScriptGenerator.generate(1, 6));
+    }
+
+    /** The NAT steps (version 5): their own namespaces, NAT rules and traffic, every job killed and waited for. */
+    @Test
+    void theNatStepsBuildTheirWorldAndEndTheirJobs() {
+        int nat = 0;
+        for (long seed = 1; seed <= 200; seed++) {
+            List<Unit> v3 = ScriptGenerator.generate(seed, 4), v4 = ScriptGenerator.generate(seed, 5);
+            if (v4.size() == v3.size()) continue;
+            nat++;
+            String text = Unit.text(v4.subList(v3.size(), v4.size()));
+            org.junit.jupiter.api.Assertions.assertTrue(text.startsWith("ip netns add nn\n"), text);
+            org.junit.jupiter.api.Assertions.assertTrue(text.contains("iptables -t nat"), text);
+            for (Unit u : v4.subList(v3.size(), v4.size())) {
+                long bg = u.lines().stream().filter(l -> l.endsWith("&")).count();
+                org.junit.jupiter.api.Assertions.assertTrue(bg == 0 || u.lines().contains("kill %1") && u.lines().contains("wait"),
+                        u.toString());
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(nat > 60 && nat < 140, "seeds with NAT steps: " + nat);
     }
 
     /** The live steps (version 3): their own namespaces, bounded waits, every job ended within its unit. */

@@ -66,7 +66,8 @@ final class BrInput {
         }
         if (dest == br.dev.mac) skb.pktType = SkBuff.PACKET_HOST;
         if (!BrNfHooks.pass(BrNfHooks.NF_BR_PRE_ROUTING, skb, dev, null)) return RxHandlerResult.CONSUMED;
-        return handleFrameFinish(p, skb, src, dest);
+        // br_netfilter may have rewritten the destination MAC (DNAT: bridged to the new destination or up to the host)
+        return handleFrameFinish(p, skb, src, Ether.dst(skb.buf, mac));
     }
 
     /** br_handle_frame_finish(). */

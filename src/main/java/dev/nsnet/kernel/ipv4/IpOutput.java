@@ -195,6 +195,13 @@ public final class IpOutput {
         Dev.consume(skb);
     }
 
+    /** neigh_output() of a frame whose route is already attached (br_netfilter's bridged DNAT slow path). */
+    public static void neighOutput(SkBuff skb) {
+        skb.data = skb.networkHeader;
+        skb.len = Ipv4.totLen(skb.buf, skb.networkHeader);
+        finishOutput2(skb);
+    }
+
     /** ip_finish_output2(): the neighbour of the next hop (created on first use) sends it. */
     static void finishOutput2(SkBuff skb) {
         NetDevice dev = skb.outDev;

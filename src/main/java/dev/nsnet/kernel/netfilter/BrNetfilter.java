@@ -7,9 +7,17 @@ import dev.nsnet.kernel.bridge.NetBridge;
 import dev.nsnet.kernel.core.Dev;
 import dev.nsnet.kernel.core.NetDevice;
 import dev.nsnet.kernel.core.SkBuff;
+import dev.nsnet.kernel.ipv4.IpOutput;
+import dev.nsnet.kernel.ipv4.Neigh;
+import dev.nsnet.kernel.ipv4.NeighTable;
+import dev.nsnet.kernel.ipv4.RouteInput;
+import dev.nsnet.kernel.wire.Bytes;
 import dev.nsnet.kernel.wire.Ether;
+import dev.nsnet.kernel.wire.Inet4;
+import dev.nsnet.kernel.wire.Mac;
 import dev.nsnet.kernel.wire.Ipv4;
 import dev.nsnet.trace.DropReason;
+import dev.nsnet.trace.Tracepoints;
 
 /**
  * br_netfilter for IPv4 (net/bridge/br_netfilter_hooks.c): with net.bridge.bridge-nf-call-iptables
@@ -72,10 +80,55 @@ final class BrNetfilter {
         skb.networkHeader = skb.data;
         NetfilterNet n = NetfilterNet.of(any.ns);
         return switch (inet) {
-            case NfHook.PRE_ROUTING -> Netfilter.traverse(n, inet, skb, br, null);
+            case NfHook.PRE_ROUTING -> {
+                int daddr = Ipv4.dst(skb.buf, skb.networkHeader);
+                if (!Netfilter.traverse(n, inet, skb, br, null)) yield false;
+                yield Ipv4.dst(skb.buf, skb.networkHeader) == daddr || preRoutingFinishDnat(skb, in, br);
+            }
             case NfHook.FORWARD -> Netfilter.traverse(n, inet, skb, br, br);
             default -> Netfilter.traverse(n, inet, skb, null, br);
         };
+    }
+
+    /**
+     * br_nf_pre_routing_finish() for a frame whose destination DNAT changed: routed to a device
+     * other than the bridge (or to this host), it goes up to the bridge's IP stack (its destination
+     * MAC becomes the bridge's); routed back onto the bridge itself it is bridged to the new
+     * destination ("bridged DNAT": destination MAC from the neighbour entry, then the bridge's
+     * forwarding, which sends it back out of the port it came in on only in hairpin mode). An
+     * unresolved neighbour sends the frame through the neighbour's output on the bridge device
+     * (the kernel's bridged_dnat slow path) — the source MAC is then the bridge's, not the sender's.
+     */
+    private static boolean preRoutingFinishDnat(SkBuff skb, NetDevice port, NetDevice br) {
+        byte[] b = skb.buf;
+        int nh = skb.networkHeader;
+        Tracepoints tp = br.ns.emulation().trace;
+        int err = RouteInput.routeInput(skb, Ipv4.dst(b, nh), Ipv4.src(b, nh), Ipv4.tos(b, nh), br);
+        if (err != 0) {
+            Dev.drop(skb, port, "br_nf_pre_routing_finish", DropReason.IP_INADDRERRORS, "no route after DNAT");
+            return false;
+        }
+        if (skb.routeType == RouteInput.UNICAST && skb.outDev == br) {
+            int nexthop = skb.nexthop != 0 ? skb.nexthop : Ipv4.dst(b, nh);
+            Neigh neigh = NeighTable.of(br.ns).lookup(br, nexthop);
+            if (neigh != null && neigh.valid()) {
+                Bytes.put48(b, skb.macHeader, neigh.ha);
+                skb.routeType = -1;
+                if (tp.on) tp.step(skb, br, "br_nf_pre_routing_finish", "DNAT back onto " + br.name + ": bridged to "
+                        + Mac.format(neigh.ha));
+                return true;
+            }
+            if (tp.on) tp.step(skb, br, "br_nf_pre_routing_finish", "DNAT back onto " + br.name + ": neighbour "
+                    + Inet4.format(nexthop) + " unresolved, sent through it");
+            skb.dev = br;
+            IpOutput.neighOutput(skb);
+            return false;
+        }
+        // To this host or routed elsewhere: up through the bridge device.
+        Bytes.put48(b, skb.macHeader, br.mac);
+        skb.pktType = SkBuff.PACKET_HOST;
+        skb.routeType = -1;
+        return true;
     }
 
     /** br_validate_ipv4(): a frame with a broken IPv4 header is dropped before iptables sees it. */
