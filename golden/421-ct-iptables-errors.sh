@@ -25,3 +25,12 @@ iptables -A INPUT -m conntrack --ctstate ESTABLISHED -m conntrack --ctstate RELA
 iptables -S INPUT
 iptables -A INPUT -j CONNMARK --set-mark 0x10
 iptables -S INPUT 5
+iptables -A FORWARD -m state --state SNAT,DNAT -j DROP
+iptables -A FORWARD -m state --state NEW,FOO
+iptables -A FORWARD -m state --state ,NEW
+iptables -A FORWARD -m state --state NEW,
+iptables -A FORWARD -m conntrack --ctstate NEW,FOO
+iptables -A FORWARD -m conntrack --ctstate NEW,
+iptables -A FORWARD -m conntrack --ctstatus ASSURED,FOO
+iptables -A FORWARD -m state --state new,Related
+iptables -S FORWARD

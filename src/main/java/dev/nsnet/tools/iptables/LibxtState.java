@@ -17,7 +17,34 @@ final class LibxtState extends XtMatchExt {
         if (given) throw XtError.param("state: option \"--state\" can only be used once.\n");
         given = true;
         invert = o.invert;
-        mask = LibxtConntrack.parseStates(v, 5, "state");
+        mask = parse(v);
+    }
+
+    /**
+     * state_parse_states(): element by element, but a bad one is reported with the rest of the
+     * list from there ("SNAT,DNAT"), an empty element too (",NEW"); a trailing comma has its own message.
+     */
+    private static int parse(String v) {
+        int m = 0;
+        String rest = v;
+        while (true) {
+            int comma = rest.indexOf(',');
+            if (comma < 0) break;
+            if (comma == 0) throw XtError.param("Bad state \"" + rest + "\"");
+            m |= one(rest.substring(0, comma), rest);
+            rest = rest.substring(comma + 1);
+        }
+        if (rest.isEmpty()) {
+            throw XtError.param("\"--state\" requires a list of states with no spaces, e.g. ESTABLISHED,RELATED");
+        }
+        return m | one(rest, rest);
+    }
+
+    private static int one(String name, String rest) {
+        for (int i = 0; i < 5; i++) {
+            if (LibxtConntrack.STATE_NAMES[i].equalsIgnoreCase(name)) return LibxtConntrack.STATE_BITS[i];
+        }
+        throw XtError.param("Bad state \"" + rest + "\"");
     }
 
     XtMatch finalCheck(XtRuleCtx ctx) {

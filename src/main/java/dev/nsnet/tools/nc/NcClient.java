@@ -182,19 +182,28 @@ final class NcClient {
         }
     }
 
-    /** readwrite() for datagrams: stdin as one datagram, then what comes back, until an error or -q/-w. */
+    /**
+     * readwrite() for datagrams: stdin as one datagram, then what comes back, until an error or -q/-w.
+     * A failed write (EPERM from an OUTPUT drop) makes readwrite() stop reading stdin and drop its
+     * buffer without the EOF that starts the -q timer: it then polls the socket alone, until -w's
+     * idle timeout or for ever (fuzz, golden 431).
+     */
     private void udpReadwrite(UdpSock s) {
         String in = ctx.stdin();
+        boolean failed = false;
         if (in != null && !in.isEmpty()) {
             byte[] b = in.getBytes(StandardCharsets.UTF_8);
-            s.send(b, 0, b.length);
+            failed = s.send(b, 0, b.length) < 0;
         }
-        udpReceive(ctx, o, s);
+        udpReceive(ctx, o, s, failed);
     }
 
-    static void udpReceive(ToolContext ctx, Nc.Opts o, UdpSock s) {
+    static void udpReceive(ToolContext ctx, Nc.Opts o, UdpSock s) { udpReceive(ctx, o, s, false); }
+
+    static void udpReceive(ToolContext ctx, Nc.Opts o, UdpSock s, boolean writeFailed) {
         long now = ctx.emulation().now();
-        long quit = o.qflag > 0 ? now + o.qflag * 1000L * MS : o.qflag == 0 && !o.lflag ? now : Long.MAX_VALUE;
+        long quit = writeFailed ? Long.MAX_VALUE
+                : o.qflag > 0 ? now + o.qflag * 1000L * MS : o.qflag == 0 && !o.lflag ? now : Long.MAX_VALUE;
         if (quit == now) return;
         long last = now;
         while (true) {

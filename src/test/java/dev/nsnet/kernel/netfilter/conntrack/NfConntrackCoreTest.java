@@ -115,6 +115,28 @@ class NfConntrackCoreTest {
     }
 
     @Test
+    void aSynInTimeWaitReopensTheConnectionAsANewEntry() {
+        String a = "10.0.0.1", b = "10.0.0.2";
+        send(tcp(a, 40000, b, 80, SYN, 100, 0, 0));
+        send(tcp(b, 80, a, 40000, SYN | ACK, 500, 101, 0));
+        send(tcp(a, 40000, b, 80, ACK, 101, 501, 0));
+        send(tcp(a, 40000, b, 80, FIN | ACK, 101, 501, 0));
+        send(tcp(b, 80, a, 40000, FIN | ACK, 501, 102, 0));
+        send(tcp(a, 40000, b, 80, ACK, 102, 502, 0));
+        NfConn old = only();
+        assertEquals(NfConntrackProtoTcp.TIME_WAIT, old.tcpState());
+        // the client closed first (CLOSE_INIT): its new SYN kills the old entry and opens a new one
+        assertEquals(NfConn.IP_CT_NEW, send(tcp(a, 40000, b, 80, SYN, 9000, 0, 0)));
+        NfConn ct = only();
+        assertTrue(ct != old);
+        assertEquals(NfConntrackProtoTcp.SYN_SENT, ct.tcpState());
+        // a SYN/ACK from the client side is invalid, one from the server moves on
+        assertEquals(-1, send(tcp(a, 40000, b, 80, SYN | ACK, 9000, 1, 0)));
+        assertEquals(NfConn.IP_CT_ESTABLISHED_REPLY, send(tcp(b, 80, a, 40000, SYN | ACK, 7000, 9001, 0)));
+        assertEquals(NfConntrackProtoTcp.SYN_RECV, ct.tcpState());
+    }
+
+    @Test
     void anAnswerOfOnlyRstForgetsTheEntry() {
         send(tcp("10.0.0.1", 40001, "10.0.0.2", 81, SYN, 7, 0, 0));
         assertEquals(1, net.count());
