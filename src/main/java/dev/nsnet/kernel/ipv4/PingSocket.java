@@ -35,7 +35,7 @@ public final class PingSocket {
      * that packet's ICMP header (id and sequence).
      */
     public record ErrorMsg(long time, int origin, int errno, int type, int code, int info, int offender, int target,
-                           byte[] payload) implements Message { }
+                           byte[] payload, int ttl) implements Message { }
 
     public final NetNamespace ns;
     public final boolean raw;
@@ -147,7 +147,7 @@ public final class PingSocket {
         if (total > maxNonFrag) {
             if (recverr) {
                 queue.add(new ErrorMsg(ns.emulation().now(), ORIGIN_LOCAL, Errno.EMSGSIZE.code, 0, 0, mtu, 0, dst,
-                        new byte[0]));
+                        new byte[0], 0));
             }
             return -Errno.EMSGSIZE.code;
         }
@@ -244,7 +244,7 @@ public final class PingSocket {
         byte[] payload = new byte[Math.max(plen, 0)];
         if (plen > 0) System.arraycopy(b, innerT, payload, 0, plen);
         queue.add(new ErrorMsg(ns.emulation().now(), ORIGIN_ICMP, err, type, code, info,
-                Ipv4.src(b, skb.networkHeader), Ipv4.dst(b, inner), payload));
+                Ipv4.src(b, skb.networkHeader), Ipv4.dst(b, inner), payload, Ipv4.ttl(b, skb.networkHeader)));
     }
 
     /** icmp_err_convert[]. */

@@ -205,9 +205,11 @@ public final class ProbeSocket {
         if (e != null) {
             byte[] p = e.payload();
             if (e.origin() != PingSocket.ORIGIN_ICMP || p.length < 4) {
-                return new Reply(e.time(), e.offender(), 0, e.type(), e.code(), e.info(), -1, e.target(), 0, 0, -1, -1);
+                return new Reply(e.time(), e.offender(), e.ttl(), e.type(), e.code(), e.info(), -1, e.target(), 0, 0, -1,
+                        -1);
             }
-            return new Reply(e.time(), e.offender(), 0, e.type(), e.code(), e.info(), Ipv4.PROTO_TCP, e.target(),
+            // the IP_TTL of an error queue entry is the ICMP message's own TTL (ip_recv_error + ip_cmsg_recv)
+            return new Reply(e.time(), e.offender(), e.ttl(), e.type(), e.code(), e.info(), Ipv4.PROTO_TCP, e.target(),
                     Bytes.u16(p, 0), Bytes.u16(p, 2), -1, -1);
         }
         if (!(tcp.poll() instanceof PingSocket.Datagram d)) return null;
