@@ -12,6 +12,18 @@ fi
 [ "$(ip -o link show | awk -F': ' '{print $2}' | tr '\n' ' ')" = "lo " ] || { echo "FATAL: sandbox not fresh" >&2; exit 1; }
 if [ ! -d /run/netns ]; then mount -t tmpfs -o size=16m,mode=755 nsnet-run /run; mkdir -p /run/netns; fi
 mount -t tmpfs -o size=16m,mode=755 nsnet-netns /run/netns || exit 1
-cleanup() { local n; for n in $(ip netns list 2>/dev/null | awk '{print $1}'); do ip netns del "$n" 2>/dev/null; done; }
+# At the end, processes the commands left behind (e.g. `nc -l 8080 &`) are killed by PID: those in the
+# named namespaces created here and those in the sandbox's own root namespace (never anything else).
+cleanup() {
+  local n p me; me="$(readlink /proc/self/ns/net)"
+  for n in $(ip netns list 2>/dev/null | awk '{print $1}'); do
+    for p in $(ip netns pids "$n" 2>/dev/null); do kill -9 "$p" 2>/dev/null; done
+    ip netns del "$n" 2>/dev/null
+  done
+  for p in /proc/[0-9]*; do
+    p="${p#/proc/}"
+    [ "$p" != "$$" ] && [ "$(readlink "/proc/$p/ns/net" 2>/dev/null)" = "$me" ] && kill -9 "$p" 2>/dev/null
+  done
+}
 trap cleanup EXIT
 timeout 60 bash -c "$*"
