@@ -276,6 +276,8 @@ public final class Iptables implements Tool {
             }
             throw XtError.plain(XtError.BAD_RULE);
         }
+        // The kernel's checks fail the whole transaction: nothing is created.
+        checkEntries(t, kind, a, r);
         // A table that does not exist yet is created by the transaction that adds its first rule
         // (and only if that transaction succeeds).
         XtTable target = t;
@@ -289,7 +291,6 @@ public final class Iptables implements Tool {
             if (cmd == 'I' && a.rulenum > 1) throw XtError.plain("Index of insertion too big.");
             throw XtError.plain(XtError.NO_CHAIN);
         }
-        checkEntries(target, a, r);
         switch (cmd) {
             case 'A' -> target.append(c, r);
             case 'I' -> {
@@ -314,6 +315,16 @@ public final class Iptables implements Tool {
         RuleParser p = a.rule;
         XtRuleCtx ctx = new XtRuleCtx(a.table, a.chain, a.command, p.proto, (p.invflags & XtRule.INV_PROTO) != 0, a.chain);
         XtMatch[] matches = p.buildMatches(ctx);
+        {
+            // nft.c add_nft_tcp()/add_nft_udp(): native port matches need the rule's protocol
+            // (measured for -A and -C alike).
+            for (XtMatch m : matches) {
+                if (m instanceof dev.nsnet.kernel.netfilter.xt.XtTcpUdp x && (x.hasSport() || x.hasDport() || x.hasFlags())
+                        && p.proto != x.proto()) {
+                    throw XtError.param(x.proto() == 6 ? "TCP match requires '-p tcp'" : "UDP match requires '-p udp'");
+                }
+            }
+        }
         XtTarget target = a.standardVerdict();
         if (p.target != null) {
             target = p.target.finalCheck(ctx);
@@ -340,8 +351,9 @@ public final class Iptables implements Tool {
      * chains it reaches) for every built-in chain that reaches the rule's chain, as nf_tables
      * validates a chain against the hooks of its base chains.
      */
-    private static void checkEntries(XtTable t, IptArgs a, XtRule r) {
-        java.util.Set<String> hooks = hooksReaching(t, a.chain);
+    private static void checkEntries(XtTable t, XtTable.Kind kind, IptArgs a, XtRule r) {
+        java.util.Set<String> hooks = t != null ? hooksReaching(t, a.chain)
+                : isBuiltin(kind, a.chain) ? java.util.Set.of(a.chain) : java.util.Set.of();
         java.util.Set<XtChain> seen = new java.util.HashSet<>();
         for (String h : hooks.isEmpty() ? java.util.Collections.<String>singleton(null) : hooks) check(t, a, r, h, seen);
     }

@@ -13,7 +13,9 @@ final class LibiptIcmp extends XtMatchExt {
 
     String name() { return "icmp"; }
 
-    String[] options() { return new String[] {"icmp-type"}; }
+    private static final Spec[] SPEC = {new Spec("icmp-type", 0, INVERT | MAND)};
+
+    Spec[] spec() { return SPEC; }
 
     void parse(XtOpt o) {
         parseIcmpType(o.arg());
@@ -44,21 +46,56 @@ final class LibiptIcmp extends XtMatchExt {
             codeMax = found.codeMax();
             return;
         }
-        String t = s, c = null;
-        int slash = s.indexOf('/');
-        if (slash >= 0) {
-            t = s.substring(0, slash);
-            c = s.substring(slash + 1);
+        // A number (strtoul, any base), then "/code" or "/min:max"; anything left is an unknown character.
+        int[] pos = {0};
+        long t = number(s, pos);
+        if (t < 0 || t > 255) throw XtError.param("Unknown ICMP type `" + s + "'");
+        type = (int) t;
+        codeMin = 0;
+        codeMax = 0xff;
+        if (pos[0] == s.length()) return;
+        if (s.charAt(pos[0]) != '/') throw XtError.param("unknown character " + s.charAt(pos[0]));
+        pos[0]++;
+        long c = number(s, pos);
+        if (c < 0 || c > 255) throw XtError.param("Unknown ICMP code `" + s + "'");
+        codeMin = codeMax = (int) c;
+        if (pos[0] == s.length()) return;
+        if (s.charAt(pos[0]) == ':') {
+            pos[0]++;
+            long c2 = number(s, pos);
+            if (c2 < 0 || c2 > 255) throw XtError.param("Unknown ICMP code `" + s + "'");
+            codeMax = (int) c2;
+            if (pos[0] == s.length()) return;
         }
-        if (!t.matches("[0-9]{1,3}") || Integer.parseInt(t) > 255) throw XtError.param("Unknown ICMP type `" + s + "'");
-        type = Integer.parseInt(t);
-        if (c != null) {
-            if (!c.matches("[0-9]{1,3}") || Integer.parseInt(c) > 255) throw XtError.param("Unknown ICMP code `" + c + "'");
-            codeMin = codeMax = Integer.parseInt(c);
-        } else {
-            codeMin = 0;
-            codeMax = 0xff;
+        throw XtError.param("unknown character " + s.charAt(pos[0]));
+    }
+
+    /** strtoul(s + pos, &end, 0): the value and the end position, -1 when no digit was read. */
+    private static long number(String s, int[] pos) {
+        int i = pos[0];
+        int radix = 10;
+        if (i + 1 < s.length() && s.charAt(i) == '0' && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')
+                && i + 2 < s.length() && Character.digit(s.charAt(i + 2), 16) >= 0) {
+            radix = 16;
+            i += 2;
+        } else if (i < s.length() && s.charAt(i) == '0') {
+            radix = 8;
         }
+        long v = 0;
+        int start = i;
+        while (i < s.length() && Character.digit(s.charAt(i), radix) >= 0) {
+            v = Math.min(v * radix + Character.digit(s.charAt(i), radix), 1L << 40);
+            i++;
+        }
+        if (i == start) return -1;
+        pos[0] = i;
+        return v;
+    }
+
+    /** xt_check_match(): the icmp match is only valid for -p icmp (not inverted). */
+    @Override
+    void checkEntry(XtRuleCtx ctx, XtMatch m) {
+        if (ctx.proto() != 1 || ctx.invProto()) throw ctx.invalid();
     }
 
     void save(StringBuilder sb, XtMatch m) {

@@ -3,25 +3,26 @@ package dev.nsnet.tools.iptables;
 import dev.nsnet.kernel.netfilter.XtMatch;
 import dev.nsnet.kernel.netfilter.xt.XtComment;
 
-/** extensions/libxt_comment.c: --comment TEXT (at most 255 characters, required, not invertible). */
+/**
+ * extensions/libxt_comment.c: --comment TEXT (mandatory, once, not invertible; stored in 256 bytes,
+ * so a longer text is cut to 255 characters).
+ */
 final class LibxtComment extends XtMatchExt {
+    private static final Spec[] SPEC = {new Spec("comment", 0, MAND)};
     String text;
 
     String name() { return "comment"; }
 
-    String[] options() { return new String[] {"comment"}; }
+    Spec[] spec() { return SPEC; }
 
     void parse(XtOpt o) {
         String v = o.arg();
-        if (text != null) throw XtError.param("multiple --comment flags not allowed");
-        if (o.invert) throw XtError.param("cannot have ! before --comment");
-        if (v.length() > 255) throw XtError.param("comment: option \"--comment\" must be at most 255 characters");
-        text = v;
+        text = v.length() > 255 ? v.substring(0, 255) : v;
     }
 
     XtMatch finalCheck(XtRuleCtx ctx) {
-        if (text == null) throw XtError.param("comment: option \"--comment\" must be specified");
-        return new XtComment(text);
+        // xtables_options_fcheck() says "must be specified" when text is still null.
+        return new XtComment(text == null ? "" : text);
     }
 
     void save(StringBuilder sb, XtMatch m) {

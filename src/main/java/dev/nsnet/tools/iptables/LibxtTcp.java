@@ -63,6 +63,16 @@ class LibxtTcp extends XtMatchExt {
         return new XtTcpUdp(proto, spMin, spMax, invS, dpMin, dpMax, invD, flgMask, flgCmp, invFlags);
     }
 
+    /**
+     * Without ports or flags iptables-nft sends the xt match itself, and xt_check_match() wants the
+     * rule's protocol to be this one, not inverted (with them, build() already refused it).
+     */
+    @Override
+    void checkEntry(XtRuleCtx ctx, XtMatch m) {
+        XtTcpUdp t = (XtTcpUdp) m;
+        if (!t.hasSport() && !t.hasDport() && !t.hasFlags() && (ctx.proto() != proto || ctx.invProto())) throw ctx.invalid();
+    }
+
     void save(StringBuilder sb, XtMatch m) {
         XtTcpUdp t = (XtTcpUdp) m;
         if (t.hasSport()) savePorts(sb, "--sport", t.spMin(), t.spMax(), t.invSrc());

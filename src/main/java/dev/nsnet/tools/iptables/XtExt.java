@@ -56,7 +56,8 @@ abstract class XtExt {
     /** xtables_option_parse(): single use and inversion, then marks the option as given. */
     final void optionParse(XtOpt o) {
         if (spec() == null) return;
-        Spec e = entry(o.name);
+        // cb->entry is looked up by id: messages name the first option of that id (--destination-port for --dport).
+        Spec e = byId(spec(), entry(o.name).id());
         int bit = 1 << e.id();
         if (((e.flags() & MULTI) == 0 || (e.excl() & bit) != 0) && (xflags & bit) != 0)
             throw XtError.param(name() + ": option \"--" + e.name() + "\" can only be used once.\n");
