@@ -33,6 +33,8 @@ final class RestoreTransaction {
     /** The table being loaded (null: outside a table), whether -T skips it, and its staged copy. */
     private XtTable.Kind kind;
     private boolean inTable, skipped;
+    /** The table is edited in place, not deleted first (--noflush, or -v's chain-by-chain flush): it stays even if emptied. */
+    private boolean keepTable;
     private XtTable staged;
     /**
      * What the commit of the current table will report: the first command the kernel refuses
@@ -151,6 +153,7 @@ final class RestoreTransaction {
         kind = XtTable.Kind.of(name);
         if (kind == null) throw param("iptables-restore: line " + n + " table name '" + name + "' invalid", n);
         XtTable live = NetfilterNet.table(ns, kind);
+        keepTable = live != null && (o.noflush || o.verbose);
         if (o.noflush) {
             staged = live != null ? live.stagedCopy(true) : XtTable.staging(kind);
         } else if (o.verbose && live == null) {
@@ -178,7 +181,8 @@ final class RestoreTransaction {
             err.print(failText);
             return failStatus;
         }
-        NetfilterNet.commit(ns, kind, staged);
+        if (keepTable) NetfilterNet.ensureTable(ns, kind).replaceWith(staged);
+        else NetfilterNet.commit(ns, kind, staged);
         staged = null;
         return 0;
     }
