@@ -283,7 +283,7 @@ final class RestoreTransaction {
         tokenize(rest, n, argv);
         IptArgs a = null;
         try {
-            a = IptArgs.parse(argv);
+            a = IptArgs.parse(argv, err);
             if ((a.command == 'A' || a.command == 'I') && keptPolicies.remove(a.chain)) staged.resetBuiltin(staged.chain(a.chain));
             if (a.command == 'P') keptPolicies.remove(a.chain);
             Iptables.Tables tabs = new Iptables.Tables() {
