@@ -128,8 +128,9 @@ final class BenchIptables {
 
     /**
      * The red-line world of {@link Bench#rig} with {@code n} non-matching DROP rules loaded into
-     * FORWARD by iptables-restore --noflush, then the forwarding ACCEPTs after them, so every
-     * forwarded frame walks past all n rules (dp_redline_rules.sh).
+     * FORWARD by iptables-restore --noflush, then the forwarding ACCEPTs after them (the reply
+     * direction's by conntrack state), so every forwarded frame walks past all n rules
+     * (dp_redline_rules.sh).
      */
     static Bench.Rig redlineWithRules(int n) {
         Bench.Rig rig = Bench.rig(Bench.Path.REDLINE);
@@ -137,7 +138,8 @@ final class BenchIptables {
         Host node = rig.emu().host("node1");
         if (restoreText(reg, node, rules("FORWARD", n), true) != 0) throw new IllegalStateException("iptables-restore failed");
         if (exec(reg, node, "iptables", "-A", "FORWARD", "-i", "br0", "-o", "eth0", "-j", "ACCEPT") != 0
-                || exec(reg, node, "iptables", "-A", "FORWARD", "-i", "eth0", "-o", "br0", "-j", "ACCEPT") != 0) {
+                || exec(reg, node, "iptables", "-A", "FORWARD", "-i", "eth0", "-o", "br0", "-m", "conntrack", "--ctstate",
+                        "RELATED,ESTABLISHED", "-j", "ACCEPT") != 0) {
             throw new IllegalStateException("iptables -A FORWARD failed");
         }
         return rig;
