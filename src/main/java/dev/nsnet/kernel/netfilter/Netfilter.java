@@ -50,7 +50,9 @@ public final class Netfilter {
                 if (NfConntrackCore.in(ct, hook, skb, dev) == NfHook.NF_DROP) return ctDrop(skb, dev, "nf_conntrack_in");
             }
             XtTable t = tables[i];
-            int v = t.kind == XtTable.Kind.NAT ? NfNatHook.hook(t, hook, skb, in, out) : IptDoTable.run(t, hook, skb, in, out);
+            int v = t.kind == XtTable.Kind.NAT ? NfNatHook.hook(t, hook, skb, in, out)
+                    : t.kind == XtTable.Kind.MANGLE && hook == NfHook.LOCAL_OUT ? IptableMangle.hookOut(t, skb, out)
+                    : IptDoTable.run(t, hook, skb, in, out);
             if (v == NfHook.NF_DROP) {
                 Tracepoints tp = ns.emulation().trace;
                 Dev.drop(skb, dev, "nf_hook_slow", DropReason.NETFILTER_DROP, tp.on ? t.lastVerdictText() : null);

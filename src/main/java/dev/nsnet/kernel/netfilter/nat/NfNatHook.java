@@ -45,7 +45,7 @@ public final class NfNatHook {
     }
 
     /** ip_route_me_harder(): the packet's new destination gets a new output route. */
-    private static boolean routeMeHarder(SkBuff skb, NetDevice out) {
+    public static boolean routeMeHarder(SkBuff skb, NetDevice out) {
         byte[] b = skb.buf;
         int nh = skb.networkHeader;
         Rtable rt;
