@@ -154,4 +154,54 @@ class NfNatCoreTest {
         NfNatCore.findBestIpsProto(t2, r, NfNatCore.MANIP_SRC);
         assertEquals(t.src, t2.src, "the address depends on the addresses only");
     }
+
+    /** An ICMP port unreachable about a source-NATed UDP datagram, as the remote sends it back to the node. */
+    private SkBuff portUnreachable(int natPort) {
+        SkBuff skb = emu.pool.alloc(128);
+        int len = Ipv4.HLEN + 8 + Ipv4.HLEN + 8;
+        int o = skb.put(len);
+        Ipv4.write(skb.buf, o, 0, len, 7, 0, 64, Ipv4.PROTO_ICMP, REMOTE, NODE);
+        Ipv4.setChecksum(skb.buf, o);
+        int ih = o + Ipv4.HLEN;
+        skb.buf[ih] = 3;
+        skb.buf[ih + 1] = 3;
+        int in = ih + 8;
+        Ipv4.write(skb.buf, in, 0, 28 + 4, 1, 0, 63, Ipv4.PROTO_UDP, NODE, REMOTE);
+        Ipv4.setChecksum(skb.buf, in);
+        Bytes.put16(skb.buf, in + 20, natPort);
+        Bytes.put16(skb.buf, in + 22, 9999);
+        Bytes.put16(skb.buf, in + 24, 12);
+        Bytes.put16(skb.buf, in + 26, 0x1234);
+        Bytes.put16(skb.buf, ih + 2, Bytes.checksum(skb.buf, ih, len - Ipv4.HLEN));
+        skb.networkHeader = o;
+        return skb;
+    }
+
+    @Test
+    void anIcmpErrorIsTranslatedBackInsideAndOut() {
+        SkBuff udp = emu.pool.alloc(128);
+        int o = udp.put(Ipv4.HLEN + 8);
+        Ipv4.write(udp.buf, o, 0, Ipv4.HLEN + 8, 1, 0, 64, Ipv4.PROTO_UDP, Inet4.parse("10.244.1.3"), REMOTE);
+        Bytes.put16(udp.buf, o + 20, 5000);
+        Bytes.put16(udp.buf, o + 22, 9999);
+        udp.networkHeader = o;
+        NfConntrackCore.in(net, NfHook.LOCAL_OUT, udp, ns.loopback);
+        NfConn ct = NfConntrackCore.get(udp);
+        // bound to the node's address, port 6000 (as if 5000 were taken)
+        NfNatCore.setupInfo(ct, snat(NODE, 6000, 6000), NfNatCore.MANIP_SRC);
+        NfConntrackCore.confirm(net, udp, ns.loopback);
+        SkBuff err = portUnreachable(6000);
+        NfConntrackCore.in(net, NfHook.PRE_ROUTING, err, ns.loopback);
+        assertEquals(ct, NfConntrackCore.get(err));
+        assertEquals(NfConn.IP_CT_RELATED_REPLY, err.ctinfo);
+        assertTrue(NfNatHook.icmpReplyTranslation(err, ct, err.ctinfo, NfHook.PRE_ROUTING, ns.loopback));
+        int nh = err.networkHeader, ih = nh + Ipv4.HLEN, in = ih + 8;
+        assertEquals(Inet4.parse("10.244.1.3"), Ipv4.dst(err.buf, nh), "outer destination: the pod");
+        assertEquals(REMOTE, Ipv4.src(err.buf, nh));
+        assertTrue(Ipv4.checksumOk(err.buf, nh));
+        assertEquals(Inet4.parse("10.244.1.3"), Ipv4.src(err.buf, in), "quoted source: the pod as it sent it");
+        assertEquals(5000, Bytes.u16(err.buf, in + 20));
+        assertTrue(Ipv4.checksumOk(err.buf, in));
+        assertEquals(0, Bytes.checksum(err.buf, ih, err.tail() - ih), "ICMP checksum recomputed");
+    }
 }
