@@ -63,6 +63,7 @@ public final class Dev {
         NetNamespace ns = dev.ns;
         if (ns.dev(dev.ifindex) != dev) return;
         if (dev.isUp()) close(dev);
+        dev.unregistering = true;
         ns.host.notify(NetdevEvent.UNREGISTER, dev);
         ns.unlink(dev);
         dev.ops.uninit(dev);
@@ -159,6 +160,7 @@ public final class Dev {
         if (dev.maxMtu > 0 && mtu > dev.maxMtu) throw new KernelException(Errno.EINVAL,
                 "mtu greater than device maximum");
         if (dev.mtu == mtu) return;
+        dev.ops.changeMtu(dev, mtu);
         dev.mtu = mtu;
         dev.host().notify(NetdevEvent.CHANGEMTU, dev);
     }
@@ -166,6 +168,7 @@ public final class Dev {
     /** dev_set_mac_address(). */
     public static void setMac(NetDevice dev, long mac) {
         if (Mac.isMulticast(mac) || mac == 0) throw new KernelException(Errno.EADDRNOTAVAIL);
+        dev.ops.checkMac(dev, mac);
         dev.mac = mac;
         dev.addrAssignType = 3; // NET_ADDR_SET
         dev.ops.macChanged(dev);

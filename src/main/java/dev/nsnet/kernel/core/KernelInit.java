@@ -31,6 +31,7 @@ public final class KernelInit {
         registerNotifier(RtnlLink::rtnetlinkEvent);
         dev.nsnet.kernel.ipv4.Inet.init();
         dev.nsnet.kernel.bridge.BrInit.init();
+        registerNotifier(dev.nsnet.kernel.drivers.Macvlan::deviceEvent);
         dev.nsnet.kernel.netfilter.conntrack.NfConntrackStandalone.init();
         dev.nsnet.kernel.netfilter.nat.NfNatMasquerade.init();
     }

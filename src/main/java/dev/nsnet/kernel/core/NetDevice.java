@@ -35,6 +35,8 @@ public final class NetDevice {
     /** Attached qdisc kind; "noop" until the device is first opened. */
     public String qdisc = "noop";
     public NetDevice master;
+    /** reg_state == NETREG_UNREGISTERING: set by Dev.unregister (not by a move to another netns). */
+    public boolean unregistering;
     public RxHandler rxHandler;
     /** Driver-private data (veth peer record, bridge, bridge port ...). */
     public Object priv;

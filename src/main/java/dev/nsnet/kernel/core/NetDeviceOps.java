@@ -38,6 +38,12 @@ public abstract class NetDeviceOps {
 
     public int defaultTxQueueLen() { return 1000; }
 
+    /** ndo_change_mtu: a driver may refuse an MTU within [minMtu, maxMtu] (macvlan: above its lower's). */
+    public void changeMtu(NetDevice dev, int mtu) { }
+
+    /** ndo_set_mac_address's refusals, before the address changes (macvlan: EADDRINUSE). */
+    public void checkMac(NetDevice dev, long mac) { }
+
     /** Called after the device's MAC changed. */
     public void macChanged(NetDevice dev) { }
 

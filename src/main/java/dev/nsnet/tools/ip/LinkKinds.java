@@ -17,6 +17,7 @@ public final class LinkKinds {
         register(new VethLinkKind());
         register(new BridgeLinkKind());
         register(new BridgeLinkKindSlave());
+        register(new MacvlanLinkKind());
         // Other kinds register here, one line each.
     }
 
