@@ -25,9 +25,28 @@ public final class NfConntrackEvents {
         void event(int type, NfConn ct, long timeout);
     }
 
-    public static void listen(NfConntrackNet net, Listener l) { net.listeners.add(l); }
+    /**
+     * Subscribes {@code l}. While anyone listens, a gc tick reaps expired entries once a second of
+     * virtual time (gc_worker()), so their DESTROY events come without a lookup meeting them; the
+     * kernel's worker finds them some time after expiry too (about 1.5 s on the recording host).
+     */
+    public static void listen(NfConntrackNet net, Listener l) {
+        net.listeners.add(l);
+        if (net.gc == null) net.gc = new dev.nsnet.kernel.sched.Timer(net.ns.emulation().scheduler, () -> gcWorker(net));
+        if (!net.gc.pending()) net.gc.after(GC_INTERVAL_NS);
+    }
 
-    public static void unlisten(NfConntrackNet net, Listener l) { net.listeners.remove(l); }
+    public static void unlisten(NfConntrackNet net, Listener l) {
+        net.listeners.remove(l);
+        if (net.listeners.isEmpty() && net.gc != null) net.gc.del();
+    }
+
+    private static final long GC_INTERVAL_NS = 1_000_000_000L;
+
+    private static void gcWorker(NfConntrackNet net) {
+        net.entries();
+        if (!net.listeners.isEmpty()) net.gc.after(GC_INTERVAL_NS);
+    }
 
     /** nf_conntrack_event_cache(). */
     static void cache(NfConn ct, int bits) {

@@ -40,6 +40,8 @@ public final class NfConntrackNet {
     final List<NfConntrackEvents.Listener> listeners = new ArrayList<>(0);
     /** struct ip_conntrack_stat (per namespace; the kernel keeps one per CPU): conntrack -S. */
     public long statInvalid, statInsertFailed, statDrop, statEarlyDrop, statError, statClashResolve;
+    /** The gc tick that reaps expired entries while an event listener exists. */
+    dev.nsnet.kernel.sched.Timer gc;
     /** net_ratelimit() state of the "table full" warning. */
     long ratelimitStart;
     int ratelimitCount;
