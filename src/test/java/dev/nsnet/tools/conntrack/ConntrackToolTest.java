@@ -68,6 +68,17 @@ class ConntrackToolTest {
     }
 
     @Test
+    void anExpiredEntryIsReapedWhileAListenerWaitsAndItsDestroyHasNoTimeout() {
+        String t = dev.nsnet.scenario.Transcript.run(dev.nsnet.scenario.Script.parse("gc", String.join("\n",
+                "ip link set lo up", "sysctl -q -w net.netfilter.nf_conntrack_udp_timeout=2",
+                "iptables -A INPUT -m conntrack --ctstate INVALID -j DROP", "conntrack -E -p udp &",
+                "echo x | nc -u -q0 -p 40001 127.0.0.1 5000", "sleep 6", "kill %1")), new Session(1));
+        assertTrue(t.contains("$ sleep 6\n[DESTROY] udp      17 src=127.0.0.1 dst=127.0.0.1 sport=40001 dport=5000 [UNREPLIED] "
+                + "src=127.0.0.1 dst=127.0.0.1 sport=5000 dport=40001\n"), t);
+        assertTrue(t.endsWith("conntrack v1.4.7 (conntrack-tools): 2 flow events have been shown.\n"), t);
+    }
+
+    @Test
     void unsupportedCommandsSaySo() {
         Session s = tracked();
         Session.Result r = s.capture("conntrack -I -p udp -s 1.1.1.1 -d 2.2.2.2 --sport 1 --dport 2");
