@@ -352,17 +352,22 @@ public final class Iptables implements Tool {
      * validates a chain against the hooks of its base chains.
      */
     private static void checkEntries(XtTable t, XtTable.Kind kind, IptArgs a, XtRule r) {
+        // A first pass without a hook runs the checks that do not depend on it and finds out whether
+        // any does (XtRuleCtx.chainIn); only then are the reaching hooks worked out (a scan of the
+        // table's jumps, which a restore of many rules into a user chain must not pay per rule).
+        boolean[] asked = {false};
+        check(t, a, r, null, new java.util.HashSet<>(), asked);
+        if (!asked[0]) return;
         java.util.Set<String> hooks = t != null ? hooksReaching(t, a.chain)
                 : isBuiltin(kind, a.chain) ? java.util.Set.of(a.chain) : java.util.Set.of();
-        java.util.Set<XtChain> seen = new java.util.HashSet<>();
-        for (String h : hooks.isEmpty() ? java.util.Collections.<String>singleton(null) : hooks) check(t, a, r, h, seen);
+        for (String h : hooks) check(t, a, r, h, new java.util.HashSet<>(), null);
     }
 
-    private static void check(XtTable t, IptArgs a, XtRule r, String hook, java.util.Set<XtChain> seen) {
-        XtRuleCtx ctx = new XtRuleCtx(a.table, a.chain, a.command, r.proto, (r.invflags & XtRule.INV_PROTO) != 0, hook);
+    private static void check(XtTable t, IptArgs a, XtRule r, String hook, java.util.Set<XtChain> seen, boolean[] asked) {
+        XtRuleCtx ctx = new XtRuleCtx(a.table, a.chain, a.command, r.proto, (r.invflags & XtRule.INV_PROTO) != 0, hook, asked);
         for (XtMatch m : r.matches) XtRegistry.match(m.name()).checkEntry(ctx, m);
         if (r.target instanceof XtTarget.Jump j) {
-            if (seen.add(j.chain())) for (XtRule x : j.chain().rules()) check(t, a, x, hook, seen);
+            if (seen.add(j.chain())) for (XtRule x : j.chain().rules()) check(t, a, x, hook, seen, asked);
         } else if (r.target != null && XtRegistry.isTarget(r.target.name())) {
             XtRegistry.target(r.target.name()).checkEntry(ctx, r.target);
         }
