@@ -137,6 +137,9 @@ public final class TcpSock extends InetSock {
         TcpSock c = new TcpSock(listener.ns, null, true);
         c.num = listener.num;
         c.boundDevIf = listener.boundDevIf;
+        // sk_clone_lock() copies sk_reuse: a TIME-WAIT child of an SO_REUSEADDR listener
+        // (python's http.server) lets a later SO_REUSEADDR listener bind the port (fuzz seed 50)
+        c.reuse = listener.reuse;
         c.parent = listener;
         c.cong = listener.cong;
         c.rcvbuf = listener.rcvbuf;
