@@ -204,7 +204,7 @@ public final class Macvlan extends NetDeviceOps {
         if (v.mode == MODE_BRIDGE) {
             long dst = Ether.dst(skb.buf, skb.data);
             if (Mac.isMulticast(dst)) {
-                v.port.broadcast(skb, dev, MODE_BRIDGE);
+                v.port.broadcast(skb, dev, MODE_BRIDGE, Ether.HLEN);
             } else {
                 Vlan dest = v.port.lookup(dst);
                 if (dest != null && dest.mode == MODE_BRIDGE) {

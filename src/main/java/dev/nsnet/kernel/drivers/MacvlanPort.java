@@ -84,7 +84,7 @@ public final class MacvlanPort implements RxHandler {
             int modes = src == null ? -1
                     : src.mode == Macvlan.MODE_VEPA ? Macvlan.MODE_VEPA | Macvlan.MODE_BRIDGE : Macvlan.MODE_VEPA;
             skb.push(Ether.HLEN);
-            broadcast(skb, src == null ? null : src.dev, modes);
+            broadcast(skb, src == null ? null : src.dev, modes, 0);
             skb.pull(Ether.HLEN);
             return RxHandlerResult.PASS;
         }
@@ -110,12 +110,16 @@ public final class MacvlanPort implements RxHandler {
 
     /**
      * macvlan_broadcast() from {@code src} (null: from outside; {@code skb.data} at the Ethernet header):
-     * a copy to every other up macvlan of the port whose mode is in {@code modes}.
+     * a copy to every other up macvlan of the port whose mode is in {@code modes}. On transmit
+     * ({@code extraBytes} = ETH_HLEN) the kernel counts the Ethernet header twice in the receiver's
+     * rx_bytes (it adds ETH_HLEN to a length that already holds it): a 42-byte ARP request shows
+     * as 56 bytes on the sibling (golden 607).
      */
-    void broadcast(SkBuff skb, NetDevice src, int modes) {
+    void broadcast(SkBuff skb, NetDevice src, int modes, int extraBytes) {
         for (int i = 0, n = vlans.size(); i < n; i++) {
             Macvlan.Vlan v = vlans.get(i);
             if (v.dev == src || (v.mode & modes) == 0 || !v.dev.isUp()) continue;
+            v.dev.stats.rxBytes += extraBytes;
             forwardCopy(skb, v.dev);
         }
     }

@@ -171,6 +171,28 @@ class MacvlanTest {
     }
 
     @Test
+    void bridgeModeBroadcastCountsTheHeaderTwiceOnSiblingsAndAlsoLeavesOnTheWire() {
+        // golden/607: a 42-byte ARP request shows as 56 rx bytes (mcast 1) on the bridge sibling
+        up(up1);
+        up(up0);
+        NetDevice b1 = mv("mv1", M1, Macvlan.MODE_BRIDGE);
+        NetDevice b2 = mv("mv2", M2, Macvlan.MODE_BRIDGE);
+        NetDevice v = mv("mv3", M3, Macvlan.MODE_VEPA);
+        SkBuff skb = emu.pool.alloc(64);
+        int o = skb.put(42);
+        Ether.write(skb.buf, o, Mac.BROADCAST, M1, PROTO);
+        skb.dev = b1;
+        Dev.queueXmit(skb);
+        assertEquals(1, b2.stats.rxPackets);
+        assertEquals(56, b2.stats.rxBytes);
+        assertEquals(1, b2.stats.multicast);
+        assertEquals(0, v.stats.rxPackets);
+        assertEquals(42, up0.stats.txBytes);
+        assertEquals(42, b1.stats.txBytes);
+        emu.softirq();
+    }
+
+    @Test
     void privateAndVepaModesSendSiblingTrafficOutTheLower() {
         up(up1);
         up(up0);
