@@ -8,6 +8,7 @@ import dev.nsnet.kernel.core.NetDevice;
 import dev.nsnet.kernel.core.NetDeviceOps;
 import dev.nsnet.kernel.core.NetNamespace;
 import dev.nsnet.kernel.core.NetdevEvent;
+import dev.nsnet.kernel.core.OperState;
 import dev.nsnet.kernel.core.SkBuff;
 import dev.nsnet.kernel.wire.Ether;
 import dev.nsnet.kernel.wire.Mac;
@@ -105,6 +106,9 @@ public final class Macvlan extends NetDeviceOps {
         port.vlans.add(v);
         if (mode == MODE_PASSTHRU) port.passthru = true;
         transferCarrier(lower, dev);
+        // On a lower with carrier, the new device is operationally UP at once (golden 609: `state UP`
+        // right after `ip link set mv1 up`, never UNKNOWN as a device without carrier events would be).
+        if (lower.carrier && dev.operstate == OperState.UNKNOWN && dev.linkMode != 1) dev.operstate = OperState.UP;
         return dev;
     }
 

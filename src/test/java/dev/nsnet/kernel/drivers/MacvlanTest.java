@@ -232,6 +232,17 @@ class MacvlanTest {
     }
 
     @Test
+    void onALowerWithCarrierItIsUpAtOnce() {
+        // golden/609: state UP right after `ip link set mv0 up`, not UNKNOWN
+        up(up1);
+        up(up0);
+        NetDevice m = mv("mv0", M1, Macvlan.MODE_VEPA);
+        assertEquals(OperState.UP, m.reportedOperstate());
+        RtnlLink.changeFlags(up1, 0, 1);
+        assertEquals(OperState.LOWERLAYERDOWN, m.reportedOperstate());
+    }
+
+    @Test
     void passthruMustBeAloneAndSameMacIsBusy() {
         mv("mv1", M1, Macvlan.MODE_BRIDGE);
         KernelException e = assertThrows(KernelException.class,
