@@ -224,7 +224,7 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
         TcpOutput.sendSynAck(c);
         c.rto = TcpSock.TIMEOUT_INIT;
         c.rttStart = l.ns.emulation().now();
-        c.retransmitTimer.after(c.rto);
+        c.retransmitTimer.afterOnWheel(c.rto);
     }
 
     /** tcp_rcv_synsent_state_process(). */
@@ -399,7 +399,7 @@ public final class TcpInput implements Ipv4Sockets.Protocol {
                     sk.busyStart = -1;
                 }
             } else {
-                sk.retransmitTimer.after(sk.rto);
+                sk.retransmitTimer.afterOnWheel(sk.rto);
                 sk.rttStart = now;
             }
             if (finAcked) {

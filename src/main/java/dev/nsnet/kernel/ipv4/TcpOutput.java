@@ -34,7 +34,7 @@ final class TcpOutput {
         sk.sndNxt = sk.iss + 1;
         sk.rttStart = sk.ns.emulation().now();
         sk.rto = TcpSock.TIMEOUT_INIT;
-        sk.retransmitTimer.after(sk.rto);
+        sk.retransmitTimer.afterOnWheel(sk.rto);
     }
 
     /** tcp_make_synack(): id 0 (no connected socket yet), the options the SYN asked for. */
@@ -71,7 +71,7 @@ final class TcpOutput {
             int len = Math.min(Math.min(unsent, mss), Math.min(rwndLimit, cwndLimit));
             if (len <= 0) {
                 if (cwndLimit < rwndLimit) sk.cwndLimited = true;
-                if (!sk.retransmitTimer.pending()) sk.retransmitTimer.after(sk.rto); // persist probe
+                if (!sk.retransmitTimer.pending()) sk.retransmitTimer.afterOnWheel(sk.rto); // persist probe
                 return;
             }
             int flags = Tcp.ACK;
@@ -102,7 +102,7 @@ final class TcpOutput {
 
     private static void armRetransmit(TcpSock sk) {
         if (!sk.retransmitTimer.pending()) {
-            sk.retransmitTimer.after(sk.rto);
+            sk.retransmitTimer.afterOnWheel(sk.rto);
             sk.rttStart = sk.ns.emulation().now();
         }
     }
@@ -123,7 +123,7 @@ final class TcpOutput {
                 sk.rttStart = -1;
                 transmit(sk, sk.iss, Tcp.SYN, 0, 0, SYN_OPTS, false);
                 if (sk.retransmits > linear) sk.rto = Math.min(sk.rto * 2, 120_000 * TcpSock.MS);
-                sk.retransmitTimer.after(sk.rto);
+                sk.retransmitTimer.afterOnWheel(sk.rto);
             }
             case TcpSock.SYN_RECV -> {
                 if (sk.retransmits >= sk.sysctlInt("net/ipv4/tcp_synack_retries", 5)) {
@@ -134,7 +134,7 @@ final class TcpOutput {
                 sk.retransmits++;
                 transmit(sk, sk.iss, Tcp.SYN | Tcp.ACK, 0, 0, SYN_OPTS, true);
                 sk.rto = Math.min(sk.rto * 2, 120_000 * TcpSock.MS);
-                sk.retransmitTimer.after(sk.rto);
+                sk.retransmitTimer.afterOnWheel(sk.rto);
             }
             case TcpSock.ESTABLISHED, TcpSock.CLOSE_WAIT, TcpSock.FIN_WAIT1, TcpSock.LAST_ACK, TcpSock.CLOSING -> {
                 int inflight = sk.sndNxt - sk.sndUna;
@@ -155,7 +155,7 @@ final class TcpOutput {
                 // back off first: on the emulation's links the ACK may come back within the send
                 sk.backoff++;
                 sk.rto = Math.min(sk.rto * 2, 120_000 * TcpSock.MS);
-                sk.retransmitTimer.after(sk.rto);
+                sk.retransmitTimer.afterOnWheel(sk.rto);
                 sk.rtxNext = retransmitSkb(sk, sk.sndUna);
             }
             default -> { }

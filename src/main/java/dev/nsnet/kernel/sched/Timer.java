@@ -22,6 +22,12 @@ public final class Timer {
     /** Arms the timer {@code delayNs} from now. */
     public void after(long delayNs) { mod(scheduler.now() + delayNs); }
 
+    /**
+     * mod_timer(timer, jiffies + delay) on the kernel's timer wheel: fires at the bucket boundary
+     * {@link TimerWheel#expiry} rounds the expiry up to, not exactly {@code delayNs} from now.
+     */
+    public void afterOnWheel(long delayNs) { mod(TimerWheel.expiry(scheduler.now(), delayNs)); }
+
     /** del_timer(): disarms; returns whether it was pending. */
     public boolean del() { return scheduler.disarm(this); }
 

@@ -225,14 +225,12 @@ class FibTest {
         }
         FibResult first = lookup("20.0.1.7");
         assertSame(first, lookup("20.0.1.9"));
-        long t0 = System.nanoTime(); // test-only timing, not model time
+        // speed is measured by `nsnet bench`, never by a timed test: this checks the answers only
         int found = 0;
         for (int i = 0; i < 1_000_000; i++) {
             if (Fib.lookup(ns, ip("20.0.0.0") + ((i % 100_000) << 8) + 5, 0, 0, 0, 1, 0) != null) found++;
         }
-        long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(1_000_000, found);
-        assertTrue(ms < 5000, "1M lookups over 100k routes took " + ms + " ms");
     }
 
     @Test
