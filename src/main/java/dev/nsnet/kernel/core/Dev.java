@@ -289,8 +289,9 @@ public final class Dev {
         PacketHandler ph = KernelInit.PTYPES[skb.protocol & 0xffff];
         if (ph == null) {
             dev.stats.rxNohandler++;
+            // the detail text only when tracing: no allocation per dropped frame otherwise
             drop(skb, dev, "__netif_receive_skb_core", DropReason.UNHANDLED_PROTO,
-                    String.format("no handler for ethertype 0x%04x", skb.protocol));
+                    tp.on ? String.format("no handler for ethertype 0x%04x", skb.protocol) : null);
             return;
         }
         ph.receive(skb, dev);

@@ -268,4 +268,40 @@ class MacvlanTest {
         assertNull(pod.dev("mv1"));
         assertNull(up0.rxHandler);
     }
+
+    @Test
+    void theDataPathAllocatesNothingPerFrame() {
+        up(up1);
+        up(up0);
+        NetDevice b1 = mv("mv1", M1, Macvlan.MODE_BRIDGE);
+        NetDevice b2 = mv("mv2", M2, Macvlan.MODE_BRIDGE);
+        Runnable fromWire = () -> {
+            SkBuff skb = emu.pool.alloc(64);
+            int o = skb.put(Ether.HLEN + 46);
+            Ether.write(skb.buf, o, M1, PEER, PROTO);
+            skb.dev = up1;
+            Dev.queueXmit(skb); // veth -> up0 -> rx handler -> mv1 -> no protocol handler: dropped
+            emu.softirq();
+        };
+        Runnable toSibling = () -> {
+            Dev.queueXmit(txFrame(b1, M2)); // bridge mode: straight to mv2
+            emu.softirq();
+        };
+        for (int i = 0; i < 20_000; i++) {
+            fromWire.run();
+            toSibling.run();
+        }
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().threadId();
+        int n = 100_000;
+        long before = mx.getThreadAllocatedBytes(tid);
+        for (int i = 0; i < n; i++) {
+            fromWire.run();
+            toSibling.run();
+        }
+        long perFrame = (mx.getThreadAllocatedBytes(tid) - before) / (2L * n);
+        assertEquals(120_000, b1.stats.rxPackets);
+        assertEquals(120_000, b2.stats.rxPackets);
+        assertTrue(perFrame < 8, "bytes allocated per frame: " + perFrame);
+    }
 }
