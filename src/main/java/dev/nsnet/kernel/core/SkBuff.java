@@ -39,6 +39,12 @@ public final class SkBuff {
     public int nexthop;
     /** Route type chosen by the input route lookup (see ipv4.RouteType ordinal), -1 if none yet. */
     public int routeType = -1;
+    /**
+     * RTCF_LOCAL of an output route: __mkroute_output() sets it for every route out of a loopback
+     * device, so such a packet, looped back, is delivered locally (dst.input = ip_local_deliver)
+     * even when its destination is not a local address.
+     */
+    public boolean rtLocal;
     /** Output device chosen by routing. */
     public NetDevice outDev;
     /** Whether this frame was flooded/cloned (bridge) - informational. */
@@ -79,7 +85,7 @@ public final class SkBuff {
         len = 0;
         macHeader = networkHeader = transportHeader = -1;
         dev = null; outDev = null;
-        iif = 0; pktType = PACKET_HOST; protocol = 0; mark = 0; nexthop = 0; routeType = -1;
+        iif = 0; pktType = PACKET_HOST; protocol = 0; mark = 0; nexthop = 0; routeType = -1; rtLocal = false;
         cloned = false; sk = null;
         nfct = null; ctinfo = 0;
         nfTrace = false; nfBridge = false; physIn = null; physOut = null;
@@ -143,7 +149,7 @@ public final class SkBuff {
         c.len = len;
         c.macHeader = macHeader; c.networkHeader = networkHeader; c.transportHeader = transportHeader;
         c.dev = dev; c.iif = iif; c.pktType = pktType; c.protocol = protocol; c.mark = mark;
-        c.nexthop = nexthop; c.routeType = routeType; c.outDev = outDev; c.cloned = true; c.sk = sk;
+        c.nexthop = nexthop; c.routeType = routeType; c.rtLocal = rtLocal; c.outDev = outDev; c.cloned = true; c.sk = sk;
         c.nfct = nfct; c.ctinfo = ctinfo;
         c.nfTrace = nfTrace; c.nfBridge = nfBridge; c.physIn = physIn; c.physOut = physOut;
         return c;

@@ -186,7 +186,7 @@ public final class Devinet {
     public static IfAddr delAddr(NetDevice dev, Integer local, Integer address, int prefixLen, String label) {
         checkLabel(label);
         InDevice in = InDevice.of(dev);
-        if (in == null) throw new KernelException(Errno.EADDRNOTAVAIL, "ipv4: Address not found");
+        if (in == null) throw new KernelException(Errno.ENODEV, "ipv4: Device not found"); // no in_device (MTU below 68)
         for (IfAddr ifa : in.ifaList) {
             if (local != null && ifa.local != local) continue;
             if (label != null && !label.equals(ifa.label)) continue;

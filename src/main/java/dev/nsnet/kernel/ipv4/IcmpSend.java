@@ -135,7 +135,8 @@ public final class IcmpSend {
         int nh = req.networkHeader;
         int daddr = Ipv4.src(b, nh);
         int saddr = Ipv4.dst(b, nh);
-        if (req.routeType != RouteType.LOCAL.ordinal()) saddr = Inet.selectAddr(dev, daddr, Route.SCOPE_UNIVERSE);
+        // fib_compute_spec_dst(): the request's destination when its route was RTCF_LOCAL
+        if (req.routeType != RouteType.LOCAL.ordinal() && !req.rtLocal) saddr = Inet.selectAddr(dev, daddr, Route.SCOPE_UNIVERSE);
         int tos = Ipv4.tos(b, nh);
         int mark = net.fwmarkReflect != 0 ? req.mark : 0;
         Rtable rt;

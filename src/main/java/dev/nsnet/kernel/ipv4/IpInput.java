@@ -83,8 +83,13 @@ public final class IpInput {
         }
         int t = skb.routeType;
         if (Ipv4.ihl(b, o) > Ipv4.HLEN && t != RouteInput.UNREACHABLE) IpInputOptions.compileInput(skb, dev);
+        if (keep && t != RouteInput.LOCAL && t != RouteInput.BROADCAST && skb.rtLocal) {
+            // An output route out of lo carries RTCF_LOCAL: its input handler is ip_local_deliver().
+            localDeliver(skb);
+            return;
+        }
         if (keep && t != RouteInput.LOCAL && t != RouteInput.BROADCAST) {
-            // An output route looped back by lo: its input handler is dst_discard().
+            // A route without RTCF_LOCAL looped back by lo: its input handler is dst_discard().
             Dev.drop(skb, dev, "dst_discard", DropReason.NOT_SPECIFIED, "output route looped back on " + dev.name);
             return;
         }

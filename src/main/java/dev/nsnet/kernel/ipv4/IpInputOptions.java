@@ -78,7 +78,7 @@ public final class IpInputOptions {
     private static int specDst(SkBuff skb, NetDevice dev) {
         byte[] b = skb.buf;
         int nh = skb.networkHeader;
-        if (skb.routeType == RouteInput.LOCAL || skb.routeType == RouteInput.BROADCAST) return Ipv4.dst(b, nh);
+        if (skb.routeType == RouteInput.LOCAL || skb.routeType == RouteInput.BROADCAST || skb.rtLocal) return Ipv4.dst(b, nh);
         int src = Ipv4.src(b, nh);
         FibResult res = Fib.lookup(dev.ns, src, 0, Ipv4.tos(b, nh), 0, dev.ifindex, 0);
         if (res != null && Fib.errnoOf(res) == null) return RouteOutput.prefsrc(res);

@@ -110,6 +110,7 @@ public final class IpOutput {
         }
         skb.nexthop = gw;
         skb.routeType = rt.type().ordinal();
+        skb.rtLocal = (rt.dev().flags & dev.nsnet.kernel.core.If.IFF_LOOPBACK) != 0;
         Tracepoints tp = rt.dev().ns.emulation().trace;
         if (tp.on) tp.step(skb, rt.dev(), "ip_local_out", Inet4.format(rt.src()) + " > " + Inet4.format(rt.dst())
                 + " dev " + rt.dev().name + (gw != 0 ? " via " + Inet4.format(gw) : ""));

@@ -35,6 +35,7 @@ public final class RouteInput {
         skb.outDev = null;
         skb.nexthop = 0;
         skb.routeType = -1;
+        skb.rtLocal = false;
         if (in == null) return -Errno.EINVAL.code;
         if (Inet4.isMulticast(saddr) || Inet4.isLbcast(saddr)) return martianSource(skb, dev, "multicast/broadcast source");
         if (Inet4.isLbcast(daddr) || (saddr == 0 && daddr == 0)) return brdInput(skb, saddr, tos, dev, in);

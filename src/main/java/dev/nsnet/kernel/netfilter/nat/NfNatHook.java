@@ -60,6 +60,7 @@ public final class NfNatHook {
         skb.dev = rt.dev();
         skb.nexthop = rt.gateway();
         skb.routeType = rt.type().ordinal();
+        skb.rtLocal = (rt.dev().flags & dev.nsnet.kernel.core.If.IFF_LOOPBACK) != 0;
         Tracepoints tp = out.ns.emulation().trace;
         if (tp.on) tp.step(skb, rt.dev(), "ip_route_me_harder", "re-routed to " + Inet4.format(rt.dst()) + " dev " + rt.dev().name);
         return true;
