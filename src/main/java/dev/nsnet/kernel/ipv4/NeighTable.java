@@ -254,10 +254,8 @@ public final class NeighTable {
 
     // ------------------------------------------------------------------ timers
 
-    /** neigh_add_timer(): mod_timer(jiffies + delay), so the expiry rounds up on the timer wheel. */
     private void addTimer(Neigh n, long when) {
-        long now = ns.emulation().now();
-        n.timer.mod(dev.nsnet.kernel.sched.TimerWheel.expiry(now, Math.max(0, when - now)));
+        n.timer.mod(when);
     }
 
     private void delTimer(Neigh n) {

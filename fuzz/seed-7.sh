@@ -1,0 +1,22 @@
+# fuzz seed 7: nsnet differs from the real kernel in `ip netns exec h1 nc -z -v -n -w 1 172.16.1.99 81` (shrunk from 65 to 18 commands)
+#   -nc: connect to 172.16.1.99 port 81 (tcp) timed out: Operation now in progress
+#   +nc: connect to 172.16.1.99 port 81 (tcp) failed: No route to host
+#    [exit 1]
+sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
+sysctl -q -w net.ipv6.conf.default.disable_ipv6=1
+ip link set lo up
+ping -q -c 2 127.0.0.1
+ip netns add h1
+ip netns exec h1 sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
+ip netns add h2
+ip netns exec h2 sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
+ip link add eth0 netns h1 address 02:00:00:01:00:01 type veth peer name eth0 netns h2 address 02:00:00:01:00:02
+ip -n h1 addr add 172.16.1.1/24 dev eth0
+ip -n h2 addr add 172.16.1.2/24 dev eth0
+ip -n h1 link set eth0 up
+ip -n h2 link set eth0 up
+ip -n h1 link set lo up
+ip -n h2 link set lo up
+sleep 1
+ip netns exec h1 ping -c 2 -W 1 -s 16 172.16.1.99
+ip netns exec h1 nc -z -v -n -w 1 172.16.1.99 81
