@@ -47,6 +47,8 @@ final class RunCommand implements Callable<Integer> {
         // Lines run in the script's directory, as scripts/record-golden.sh runs them on the kernel.
         if (!file.equals("-")) session.host.workingDirectory = java.nio.file.Path.of(file).toAbsolutePath().getParent();
         world.attachTrace(session.emulation, err);
+        // the topology's own output never enters a transcript
+        if (!world.loadTopology(session, transcript ? err : out, err)) return 1;
         if (transcript) {
             Transcript.stream(script, session, part -> {
                 out.print(part);

@@ -14,6 +14,26 @@ final class WorldOptions {
     @Option(names = "--trace", description = "Print each packet's path through the kernel model on stderr.")
     boolean trace;
 
+    @Option(names = "--topology", paramLabel = "FILE",
+            description = "Load a topology file (YAML: hosts, NICs, switches, cables, routers, internet; "
+                    + "docs/world.md) into the world before the first command.")
+    java.nio.file.Path topology;
+
+    /**
+     * Loads --topology into the session's world. Returns false (after one line on err) when the
+     * file cannot be read or is malformed; failing host commands are reported and loading goes on.
+     */
+    boolean loadTopology(dev.nsnet.scenario.Session session, PrintStream out, PrintStream err) {
+        if (topology == null) return true;
+        try {
+            dev.nsnet.tools.world.TopologyFile.load(topology, session.host, session.registry, out, err);
+            return true;
+        } catch (dev.nsnet.world.WorldException e) {
+            err.println("nsnet: " + e.getMessage());
+            return false;
+        }
+    }
+
     /** Attaches the text tracer, writing to {@code err}, when --trace was given. */
     void attachTrace(Emulation emu, PrintStream err) {
         if (trace) TraceSupport.attach(emu, err);

@@ -43,6 +43,13 @@ final class MacTable {
         seen[i] = now;
     }
 
+    /** Live entries learned on {@code port} (a scan: used only when a port has a MAC limit and a new address appears). */
+    int countPort(int port, long now, long maxAge) {
+        int n = 0;
+        for (int i = 0; i < keys.length; i++) if (keys[i] != EMPTY && ports[i] == port && now - seen[i] <= maxAge) n++;
+        return n;
+    }
+
     /** Forgets every address learned on {@code port} (its link went down). */
     void flushPort(int port) {
         for (int i = 0; i < keys.length; i++) if (keys[i] != EMPTY && ports[i] == port) seen[i] = Long.MIN_VALUE / 2;

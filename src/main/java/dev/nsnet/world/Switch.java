@@ -12,6 +12,9 @@ import java.util.List;
  * source MACs per port, forwards known unicast to the learned port, filters frames whose
  * destination is on the port they came in on, and floods broadcast, multicast and unknown
  * unicast to every other port that has link. Learned entries age out after 300 s.
+ *
+ * <p>A port may carry {@link PortSecurity} (a MAC limit, an allowed MAC/IP list): a frame entering
+ * through it that breaks a rule is dropped before it is learned and counted on the port.
  */
 public final class Switch {
     /** 802.1D default ageing time. */
@@ -27,6 +30,10 @@ public final class Switch {
     public final class Port implements LinkEnd {
         public final int number;
         private Cable cable;
+        /** Port security; never null, empty (no limit, any address) by default. */
+        public final PortSecurity security = new PortSecurity();
+        /** Frames that entered the switch through this port, and that left through it. */
+        public long rxFrames, txFrames;
 
         Port(int number) { this.number = number; }
 
@@ -69,6 +76,23 @@ public final class Switch {
         long dst = Ether.dst(b, skb.data);
         long src = Ether.src(b, skb.data);
         boolean tracing = world.emulation.trace.on;
+        in.rxFrames++;
+        PortSecurity sec = in.security;
+        int verdict = sec.checkAddresses(b, skb.data, skb.len);
+        if (verdict == PortSecurity.PASS && sec.maxMacs > 0 && Mac.isValidUnicast(src)
+                && fdb.lookup(src, now, AGEING_NS) != in.number && fdb.countPort(in.number, now, AGEING_NS) >= sec.maxMacs) {
+            verdict = PortSecurity.MAC_LIMIT;
+        }
+        if (verdict != PortSecurity.PASS) {
+            switch (verdict) {
+                case PortSecurity.SRC_MAC -> sec.droppedSrcMac++;
+                case PortSecurity.SRC_IP -> sec.droppedSrcIp++;
+                default -> sec.droppedMacLimit++;
+            }
+            if (tracing) world.wire(skb, in.label(), "port-security drop: " + dropDetail(verdict, b, skb.data, skb.len, src, sec));
+            skb.free();
+            return;
+        }
         if (Mac.isValidUnicast(src)) fdb.learn(src, in.number, now);
         if (!Mac.isMulticast(dst)) {
             int out = fdb.lookup(dst, now, AGEING_NS);
@@ -82,7 +106,10 @@ public final class Switch {
                 Port p = ports.get(out - 1);
                 forwarded++;
                 if (tracing) world.wire(skb, in.label(), "forward to port " + out + " (" + Mac.format(dst) + " learned there)");
-                if (p.hasLink()) p.cable.send(p, skb);
+                if (p.hasLink()) {
+                    p.txFrames++;
+                    p.cable.send(p, skb);
+                }
                 skb.free();
                 return;
             }
@@ -90,9 +117,33 @@ public final class Switch {
         flooded++;
         if (tracing) world.wire(skb, in.label(), "flood to every other port ("
                 + (Mac.isMulticast(dst) ? (dst == Mac.BROADCAST ? "broadcast" : "multicast") : "unknown unicast " + Mac.format(dst)) + ")");
-        for (Port p : ports) if (p != in && p.hasLink()) p.cable.send(p, skb);
+        for (Port p : ports) {
+            if (p != in && p.hasLink()) {
+                p.txFrames++;
+                p.cable.send(p, skb);
+            }
+        }
         skb.free();
     }
+
+    private static String dropDetail(int verdict, byte[] b, int off, int len, long src, PortSecurity sec) {
+        return switch (verdict) {
+            case PortSecurity.SRC_MAC -> "source MAC " + Mac.format(src) + " not allowed on this port";
+            case PortSecurity.SRC_IP -> "source IP " + dev.nsnet.kernel.wire.Inet4.format(PortSecurity.sourceIp(b, off, len))
+                    + " not allowed for " + Mac.format(src) + " on this port";
+            default -> "port already has " + sec.maxMacs + " MAC" + (sec.maxMacs == 1 ? "" : "s") + ", new source " + Mac.format(src);
+        };
+    }
+
+    /** Frames dropped by the port security of all ports. */
+    public long securityDrops() {
+        long n = 0;
+        for (Port p : ports) n += p.security.dropped();
+        return n;
+    }
+
+    /** How many live MAC table entries were learned on {@code port}. */
+    public int macsOn(int port) { return fdb.countPort(port, world.emulation.now(), AGEING_NS); }
 
     /** Learned addresses as (mac, port, seenNs) triples, by MAC. */
     public long[][] macTable() { return fdb.entries(world.emulation.now(), AGEING_NS); }

@@ -146,6 +146,12 @@ public final class World {
         o.partnerChanged();
     }
 
+    /** The switch port {@code nic} is cabled into, or null (no cable, or cabled to another NIC). */
+    public Switch.Port portOf(NetDevice nic) {
+        if (!(PhysNic.medium(nic) instanceof NicEnd ne) || ne.cable() == null || ne.cable().isCut()) return null;
+        return ne.cable().other(ne) instanceof Switch.Port p ? p : null;
+    }
+
     private static NicEnd end(NetDevice nic) {
         PhysNic.Medium m = PhysNic.medium(nic);
         if (m instanceof NicEnd ne) return ne;

@@ -46,11 +46,29 @@ public final class NsnetWorld implements Tool {
                     """,
             "switch", """
                     Usage: nsnet-world switch add NAME
-                           nsnet-world switch port NAME HOST:DEV [delay DURATION]
+                           nsnet-world switch port NAME HOST:DEV [delay DURATION] [max-macs N] [allow MAC[,IP...]]...
                            nsnet-world switch show NAME
-                    An unmanaged L2 switch: learns MACs per port, floods unknown and broadcast
-                    frames. 'port' cables a NIC into the switch's next port; 'show' lists the
-                    learned MAC table.
+                    An L2 switch: learns MACs per port, floods unknown and broadcast frames.
+                    'port' cables a NIC into the switch's next port (or, for a NIC already in a
+                    port of NAME, changes that port's security). Port security, as cloud VPCs
+                    and managed switches enforce it on frames entering the switch:
+                      max-macs N            at most N source MACs learned on the port (0: no limit)
+                      allow MAC[,IP...]     only these MACs may send, each only from these IPv4
+                                            addresses (IPv4 and ARP; no IP: any); repeatable;
+                                            'allow any' lifts the list
+                    Refused frames are dropped and counted. 'show' lists ports, their limits
+                    and drop counters, and the learned MAC table.
+                    """,
+            "router", """
+                    Usage: nsnet-world router add NAME
+                    Adds a host that routes: net.ipv4.ip_forward=1 in its root namespace.
+                    Give it NICs, addresses and routes as any host.
+                    """,
+            "internet", """
+                    Usage: nsnet-world internet add NAME [PREFIX...]
+                    Adds a host standing for the internet: it routes (ip_forward=1), lo is up,
+                    and it answers for every address of each PREFIX (ip route add local PREFIX
+                    dev lo, the kernel's AnyIP). Give it a NIC, an address and routes back.
                     """,
             "exec", """
                     Usage: nsnet-world exec HOST COMMAND [ARGS...]
@@ -69,8 +87,11 @@ public final class NsnetWorld implements Tool {
               cable HOST:DEV HOST:DEV [delay DURATION]    wire two NICs together
               unplug HOST:DEV                             pull a NIC's cable out
               switch add NAME                             add an L2 switch
-              switch port NAME HOST:DEV [delay DURATION]  cable a NIC into a switch port
-              switch show NAME                            show a switch's MAC table
+              switch port NAME HOST:DEV [delay DURATION] [max-macs N] [allow MAC[,IP...]]
+                                                          cable a NIC into a switch port (port security)
+              switch show NAME                            show a switch's ports, counters, MAC table
+              router add NAME                             add a host with ip_forward=1
+              internet add NAME [PREFIX...]               add a routing host answering for PREFIXes
               exec HOST COMMAND [ARGS...]                 run a command on another host
               show                                        list hosts, NICs, cables, switches
             'nsnet-world COMMAND --help' explains one command. See docs/world.md.
@@ -107,7 +128,9 @@ public final class NsnetWorld implements Tool {
                 case "nic" -> nic(world, rest, err);
                 case "cable" -> cable(world, rest, err);
                 case "unplug" -> unplug(world, rest, err);
-                case "switch" -> sw(world, ctx, rest, err);
+                case "switch" -> SwitchCommand.run(world, ctx.emulation().now(), ctx.out(), rest, err);
+                case "router" -> router(world, ctx, rest, err);
+                case "internet" -> internet(world, ctx, rest, err);
                 case "exec" -> exec(world, ctx, rest, err);
                 default -> show(world, ctx);
             };
@@ -185,28 +208,46 @@ public final class NsnetWorld implements Tool {
         return 0;
     }
 
-    private static int sw(World w, ToolContext ctx, List<String> a, PrintStream err) {
-        if (a.size() == 2 && a.get(0).equals("add")) {
-            w.addSwitch(a.get(1));
-            return 0;
+    private static int router(World w, ToolContext ctx, List<String> a, PrintStream err) {
+        if (a.size() != 2 || !a.get(0).equals("add")) return usage("router", err);
+        Host h = w.addHost(a.get(1));
+        return setUp(h, ctx, List.of("sysctl -q -w net.ipv4.ip_forward=1"));
+    }
+
+    private static int internet(World w, ToolContext ctx, List<String> a, PrintStream err) {
+        if (a.size() < 2 || !a.get(0).equals("add")) return usage("internet", err);
+        for (String prefix : a.subList(2, a.size())) checkPrefix(prefix);
+        Host h = w.addHost(a.get(1));
+        return setUp(h, ctx, internetCommands(a.subList(2, a.size())));
+    }
+
+    /** The Linux commands that make a host the "internet" answering for {@code prefixes}. */
+    static List<String> internetCommands(List<String> prefixes) {
+        List<String> cmds = new java.util.ArrayList<>(List.of("ip link set lo up", "sysctl -q -w net.ipv4.ip_forward=1"));
+        for (String p : prefixes) cmds.add("ip route add local " + p + " dev lo");
+        return cmds;
+    }
+
+    static void checkPrefix(String p) {
+        int s = p.indexOf('/');
+        String addr = s < 0 ? p : p.substring(0, s);
+        String len = s < 0 ? "32" : p.substring(s + 1);
+        if (dev.nsnet.kernel.wire.Inet4.parse(addr) == null || len.isEmpty() || len.length() > 2
+                || !len.chars().allMatch(Character::isDigit) || Integer.parseInt(len) > 32) {
+            throw new WorldException("bad prefix \"" + p + "\" (e.g. 8.8.8.0/24)");
         }
-        if (a.size() >= 3 && a.get(0).equals("port")) {
-            Switch s = w.switchNamed(a.get(1));
-            w.plug(s, w.nic(a.get(2)), delay(a, 3));
-            return 0;
-        }
-        if (a.size() == 2 && a.get(0).equals("show")) {
-            Switch s = w.switchNamed(a.get(1));
-            PrintStream out = ctx.out();
-            out.println("switch " + s.name + ": " + s.ports().size() + " ports, forwarded " + s.forwarded
-                    + ", flooded " + s.flooded + ", filtered " + s.filtered);
-            for (long[] e : s.macTable()) {
-                long age = (ctx.emulation().now() - e[2]) / 1_000_000_000L;
-                out.println("  " + Mac.format(e[0]) + " port " + e[1] + " age " + age + "s");
+    }
+
+    /** Runs set-up commands on a new host; a failure is reported and is the status. */
+    private static int setUp(Host h, ToolContext ctx, List<String> cmds) {
+        for (String c : cmds) {
+            int rc = runOn(h, dev.nsnet.world.Words.split(c), ctx);
+            if (rc != 0) {
+                ctx.err().println(NAME + ": " + h.hostname + ": `" + c + "` exited " + rc);
+                return 1;
             }
-            return 0;
         }
-        return usage("switch", err);
+        return 0;
     }
 
     private static int exec(World w, ToolContext ctx, List<String> a, PrintStream err) {

@@ -105,10 +105,12 @@ public final class TopologyFile {
             if (h == null) h = w.addHost(e.getKey());
             Map<String, Object> spec = e.getValue() == null ? Map.of() : map(e.getValue(), "host " + e.getKey());
             for (String k : spec.keySet()) {
-                if (!k.equals("nics") && !k.equals("commands")) throw new WorldException("host " + h.hostname + ": unknown key \"" + k + "\" (expected nics, commands)");
+                if (!List.of("nics", "commands", "router", "internet").contains(k)) {
+                    throw new WorldException("host " + h.hostname + ": unknown key \"" + k + "\" (expected nics, commands, router, internet)");
+                }
             }
             for (Object n : list(spec.getOrDefault("nics", List.of()), "host " + h.hostname + " nics")) addNic(w, h, n);
-            List<String> cmds = new ArrayList<>();
+            List<String> cmds = new ArrayList<>(roleCommands(h.hostname, spec));
             for (Object c : list(spec.getOrDefault("commands", List.of()), "host " + h.hostname + " commands")) cmds.add(String.valueOf(c));
             commands.put(h, cmds);
         }
@@ -116,7 +118,8 @@ public final class TopologyFile {
         for (var e : switches.entrySet()) {
             var sw = w.addSwitch(e.getKey());
             for (Object p : list(e.getValue() == null ? List.of() : e.getValue(), "switch " + e.getKey())) {
-                w.plug(sw, w.nic(String.valueOf(p)), 0);
+                if (p instanceof Map<?, ?>) switchPort(w, sw, map(p, "switch " + e.getKey() + " port"));
+                else w.plug(sw, w.nic(String.valueOf(p)), 0);
             }
         }
         for (Object c : list(top.getOrDefault("cables", List.of()), "cables")) {
@@ -148,6 +151,45 @@ public final class TopologyFile {
             }
         }
         return failed;
+    }
+
+    /** {@code router: true} and {@code internet: [PREFIX...]} as the commands they stand for. */
+    private static List<String> roleCommands(String host, Map<String, Object> spec) {
+        List<String> cmds = new ArrayList<>();
+        Object inet = spec.get("internet");
+        if (inet != null && !Boolean.FALSE.equals(inet)) {
+            List<String> prefixes = new ArrayList<>();
+            if (!Boolean.TRUE.equals(inet)) {
+                for (Object o : inet instanceof List<?> l ? l : List.of(inet)) {
+                    NsnetWorld.checkPrefix(String.valueOf(o));
+                    prefixes.add(String.valueOf(o));
+                }
+            }
+            return NsnetWorld.internetCommands(prefixes);
+        }
+        Object router = spec.get("router");
+        if (router != null && !(router instanceof Boolean)) throw new WorldException("host " + host + ": router: expected true or false, got " + describe(router));
+        if (Boolean.TRUE.equals(router)) cmds.add("sysctl -q -w net.ipv4.ip_forward=1");
+        return cmds;
+    }
+
+    /** A switch port written as {nic: HOST:DEV, delay: D, max-macs: N, allow: [MAC[,IP...], ...]}. */
+    private static void switchPort(World w, dev.nsnet.world.Switch sw, Map<String, Object> m) {
+        List<String> opts = new ArrayList<>();
+        for (var e : m.entrySet()) {
+            String k = e.getKey();
+            Object v = e.getValue();
+            switch (k) {
+                case "nic" -> { }
+                case "delay", "max-macs" -> { opts.add(k); opts.add(String.valueOf(v)); }
+                case "allow" -> {
+                    for (Object a : v instanceof List<?> l ? l : List.of(String.valueOf(v))) { opts.add("allow"); opts.add(String.valueOf(a)); }
+                }
+                default -> throw new WorldException("switch " + sw.name + " port: unknown key \"" + k + "\" (expected nic, delay, max-macs, allow)");
+            }
+        }
+        if (m.get("nic") == null) throw new WorldException("switch " + sw.name + " port has no nic");
+        SwitchCommand.port(w, sw, w.nic(String.valueOf(m.get("nic"))), opts);
     }
 
     private static void addNic(World w, Host h, Object n) {

@@ -191,6 +191,63 @@ class NsnetWorldTest {
                   port 3 -> nsnet:eth0 no-link
                 """, out());
         assertEquals(0, run("nsnet-world switch show sw0"));
-        assertEquals("switch sw0: 3 ports, forwarded 0, flooded 0, filtered 0\n", out());
+        assertEquals("""
+                switch sw0: 3 ports, forwarded 0, flooded 0, filtered 0
+                  port 1 -> a:eth0 no-link rx 0 tx 0 macs 0
+                  port 2 -> b:eth0 no-link rx 0 tx 0 macs 0
+                  port 3 -> nsnet:eth0 no-link rx 0 tx 0 macs 0
+                """, out());
+    }
+
+    @Test
+    void switchPortSecurityOptionsAndErrors() {
+        run("nsnet-world nic add node1 eth0");
+        run("nsnet-world host add vm");
+        run("nsnet-world nic add vm eth0 address 02:00:00:00:00:0a");
+        run("nsnet-world switch add vpc");
+        assertEquals(0, run("nsnet-world switch port vpc node1:eth0 max-macs 2"));
+        assertEquals(0, run("nsnet-world switch port vpc vm:eth0 allow 02:00:00:00:00:0a,10.0.0.10,10.0.0.11 allow 02:00:00:00:00:0b"));
+        // a NIC already in the switch: new options change its port
+        assertEquals(0, run("nsnet-world switch port vpc node1:eth0 max-macs 1 allow 52:54:00:00:00:01"));
+        assertEquals(0, run("nsnet-world switch show vpc"));
+        assertEquals("""
+                switch vpc: 2 ports, forwarded 0, flooded 0, filtered 0
+                  port 1 -> node1:eth0 no-link rx 0 tx 0 macs 0 max-macs 1 allow 52:54:00:00:00:01 dropped 0 (mac-limit 0, source MAC 0, source IP 0)
+                  port 2 -> vm:eth0 no-link rx 0 tx 0 macs 0 allow 02:00:00:00:00:0a,10.0.0.10,10.0.0.11 allow 02:00:00:00:00:0b dropped 0 (mac-limit 0, source MAC 0, source IP 0)
+                """, out());
+        assertEquals(0, run("nsnet-world switch port vpc node1:eth0 max-macs 0 allow any"));
+        run("nsnet-world switch show vpc");
+        assertTrue(out().contains("port 1 -> node1:eth0 no-link rx 0 tx 0 macs 0\n"));
+        assertEquals(1, run("nsnet-world switch port vpc node1:eth0"));
+        assertEquals("nsnet-world switch: node1:eth0 is already in vpc port 1\n", err());
+        assertEquals(1, run("nsnet-world switch port vpc vm:eth0 allow ff:ff:ff:ff:ff:ff"));
+        assertEquals("nsnet-world switch: bad allow \"ff:ff:ff:ff:ff:ff\": \"ff:ff:ff:ff:ff:ff\" is not a unicast MAC address\n", err());
+        assertEquals(1, run("nsnet-world switch port vpc vm:eth0 allow 02:00:00:00:00:0a,10.0.0.300"));
+        assertEquals("nsnet-world switch: bad allow \"02:00:00:00:00:0a,10.0.0.300\": \"10.0.0.300\" is not an IPv4 address\n", err());
+        assertEquals(1, run("nsnet-world switch port vpc vm:eth0 max-macs lots"));
+        assertEquals("nsnet-world switch: bad max-macs \"lots\" (a number; 0 means no limit)\n", err());
+        assertEquals(1, run("nsnet-world switch port vpc vm:eth0 colour red"));
+        assertEquals("nsnet-world switch: unexpected \"colour\" (expected: delay DURATION, max-macs N, allow MAC[,IP...])\n", err());
+        assertEquals(1, run("nsnet-world switch port vpc vm:eth0 max-macs"));
+        assertEquals("nsnet-world switch: \"max-macs\" needs a value\n", err());
+    }
+
+    @Test
+    void routerAndInternetHosts() {
+        reg = dev.nsnet.tools.Tools.standard();
+        assertEquals(0, run("nsnet-world router add r1"));
+        assertEquals(0, run("nsnet-world exec r1 sysctl net.ipv4.ip_forward"));
+        assertEquals("net.ipv4.ip_forward = 1\n", out());
+        assertEquals(0, run("nsnet-world internet add inet 8.8.8.0/24 1.1.1.1"));
+        assertEquals(0, run("nsnet-world exec inet ip route show table local type local"));
+        assertTrue(out().startsWith("local 1.1.1.1 dev lo scope host \nlocal 8.8.8.0/24 dev lo scope host \n"));
+        assertEquals(0, run("nsnet-world exec inet ping -c 1 8.8.8.77"));
+        assertTrue(out().contains("64 bytes from 8.8.8.77: icmp_seq=1 ttl=64"));
+        assertEquals(1, run("nsnet-world internet add inet2 8.8.8.0/33"));
+        assertEquals("nsnet-world internet: bad prefix \"8.8.8.0/33\" (e.g. 8.8.8.0/24)\n", err());
+        assertEquals(null, emu.host("inet2"), "a refused command adds nothing");
+        assertEquals(1, run("nsnet-world router add r1"));
+        assertEquals("nsnet-world router: host \"r1\" already exists\n", err());
+        assertEquals(2, run("nsnet-world router r1"));
     }
 }
