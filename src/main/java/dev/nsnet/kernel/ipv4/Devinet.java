@@ -23,6 +23,14 @@ public final class Devinet {
     /** register_inetaddr_notifier(): called after an address appears (UP) or before it is gone (DOWN). */
     public static void registerInetaddrNotifier(BiConsumer<AddrEvent, IfAddr> n) { INETADDR_CHAIN.add(n); }
 
+    private static final List<java.util.function.Consumer<IfAddr>> VALIDATOR_CHAIN = new ArrayList<>();
+
+    /**
+     * register_inetaddr_validator_notifier(): asked before an address is inserted; a validator
+     * refuses it by throwing a KernelException (ipvlan: an address another slave already has).
+     */
+    public static void registerInetaddrValidator(java.util.function.Consumer<IfAddr> v) { VALIDATOR_CHAIN.add(v); }
+
     private static void notify(AddrEvent ev, IfAddr ifa) {
         FibFrontend.inetaddrEvent(ev, ifa);
         for (BiConsumer<AddrEvent, IfAddr> n : INETADDR_CHAIN) n.accept(ev, ifa);
@@ -172,6 +180,7 @@ public final class Devinet {
                 ifa.flags |= IfAddr.IFA_F_SECONDARY;
             }
         }
+        for (java.util.function.Consumer<IfAddr> v : VALIDATOR_CHAIN) v.accept(ifa);
         if (ifa.secondary()) in.ifaList.add(ifa);
         else in.ifaList.add(lastPrimary, ifa);
         Ipv4Net.of(in.dev.ns).addrHashAdd(ifa);

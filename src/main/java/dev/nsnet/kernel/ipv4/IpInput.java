@@ -70,6 +70,8 @@ public final class IpInput {
         int o = skb.networkHeader;
         Tracepoints tp = dev.ns.emulation().trace;
         if (tp.on) tp.step(skb, dev, "ip_rcv_finish", null);
+        // l3mdev_ip_rcv(): an l3mdev rx handler (ipvlan l3s) may route the packet in another namespace
+        if (dev.rxHandlerData instanceof L3mdevRx l3 && l3.l3Rcv(skb, dev)) return;
         boolean keep = (dev.flags & If.IFF_LOOPBACK) != 0 && skb.routeType >= 0;
         if (!keep) {
             int err = RouteInput.routeInput(skb, Ipv4.dst(b, o), Ipv4.src(b, o), Ipv4.tos(b, o), dev);
@@ -153,6 +155,7 @@ public final class IpInput {
         }
         if (tp.on) tp.step(skb, dev, "ip_local_deliver", null);
         if (dev.ns.netfilter != null && !Netfilter.hook(NfHook.LOCAL_IN, skb, dev, null)) return;
+        if (dev.rxHandlerData instanceof L3mdevRx l3) dev = l3.nfLocalIn(skb, dev); // ipvlan_nf_input (l3s)
         int ihl = Ipv4.ihl(b, o);
         skb.data = o + ihl;
         skb.len = Ipv4.totLen(b, o) - ihl;

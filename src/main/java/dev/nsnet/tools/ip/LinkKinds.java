@@ -18,6 +18,7 @@ public final class LinkKinds {
         register(new BridgeLinkKind());
         register(new BridgeLinkKindSlave());
         register(new MacvlanLinkKind());
+        register(new IpvlanLinkKind());
         // Other kinds register here, one line each.
     }
 
