@@ -47,8 +47,14 @@ final class RunCommand implements Callable<Integer> {
         // Lines run in the script's directory, as scripts/record-golden.sh runs them on the kernel.
         if (!file.equals("-")) session.host.workingDirectory = java.nio.file.Path.of(file).toAbsolutePath().getParent();
         world.attachTrace(session.emulation, err);
-        // the topology's own output never enters a transcript
+        // the cluster's and the topology's own output never enter a transcript
+        if (!world.loadCluster(session, transcript ? err : out, err)) return 1;
         if (!world.loadTopology(session, transcript ? err : out, err)) return 1;
+        return execute(session, script, transcript, out, err);
+    }
+
+    /** Runs a loaded script in {@code session}: the transcript, or what bash would print. */
+    static int execute(Session session, Script script, boolean transcript, PrintStream out, PrintStream err) {
         if (transcript) {
             Transcript.stream(script, session, part -> {
                 out.print(part);

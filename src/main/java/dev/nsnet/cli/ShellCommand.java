@@ -48,6 +48,7 @@ final class ShellCommand implements Callable<Integer> {
         PrintStream err = WriterStream.printStream(spec.commandLine().getErr());
         Session session = new Session(world.seed);
         world.attachTrace(session.emulation, err);
+        if (!world.loadCluster(session, out, err)) return 1;
         if (!world.loadTopology(session, out, err)) return 1;
         if (System.console() == null || !System.console().isTerminal()) {
             ShellSession plain = new ShellSession(session, out, err);

@@ -19,6 +19,23 @@ final class WorldOptions {
                     + "docs/world.md) into the world before the first command.")
     java.nio.file.Path topology;
 
+    @Option(names = "--cluster", paramLabel = "FILE",
+            description = "Build the cluster a cluster file describes (YAML: nodes, pods, CNI model, Services; "
+                    + "docs/clusters.md) before the first command; before --topology when both are given.")
+    String cluster;
+
+    /**
+     * Builds --cluster into the session's world. Returns false (after one line on err) when the
+     * file cannot be read or is malformed; failing commands are reported and building goes on.
+     */
+    boolean loadCluster(dev.nsnet.scenario.Session session, PrintStream out, PrintStream err) {
+        if (cluster == null) return true;
+        dev.nsnet.scenario.cluster.ClusterPlan plan = ClusterCommand.plan(cluster, err);
+        if (plan == null) return false;
+        dev.nsnet.scenario.cluster.ClusterBuilder.build(plan, session, out, err);
+        return true;
+    }
+
     /**
      * Loads --topology into the session's world. Returns false (after one line on err) when the
      * file cannot be read or is malformed; failing host commands are reported and loading goes on.

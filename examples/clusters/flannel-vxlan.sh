@@ -1,0 +1,10 @@
+nsnet-world exec node2 ip netns exec web-1 python3 -m http.server 8000 -d /media &
+nsnet-world exec node3 ip netns exec web-2 python3 -m http.server 8000 -d /media &
+# pod to pod across nodes, encapsulated in VXLAN between node1 and node2
+nsnet-world exec node1 ip netns exec client ping -c 1 10.244.2.2
+nsnet-world exec node1 ip route get 10.244.2.2
+nsnet-world exec node1 bridge fdb show dev flannel.1
+# pod to ClusterIP: DNAT on node1, then the overlay to the backend's node
+nsnet-world exec node1 ip netns exec client curl -s -o /dev/null -w "%{http_code} from %{remote_ip}\n" http://10.96.0.10/
+# pod to outside: MASQUERADE on node1
+nsnet-world exec node1 ip netns exec client ping -c 1 192.168.1.1
