@@ -13,5 +13,6 @@ public enum DropReason {
     IP_TTL_EXCEEDED /* kernel: IP_INHDR path via ICMP time exceeded; named for readability */,
     NETDEV_NOT_UP /* kernel: NETDEV_TX dropped because the device is down */,
     VETH_PEER_DOWN /* veth_xmit with a peer that is not up (kernel counts tx_dropped) */,
-    ARP_FILTER, BLACKHOLE, UNREACHABLE, PROHIBIT
+    ARP_FILTER, BLACKHOLE, UNREACHABLE, PROHIBIT,
+    VXLAN_INVALID_HDR, VXLAN_VNI_NOT_FOUND, VXLAN_ENTRY_EXISTS, VXLAN_NO_REMOTE, NO_TX_TARGET, LOCAL_MAC
 }

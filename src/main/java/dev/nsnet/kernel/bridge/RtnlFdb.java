@@ -20,8 +20,29 @@ public final class RtnlFdb {
 
     public static final int NTF_SELF = 0x02, NTF_MASTER = 0x04, NTF_STICKY = 0x40;
 
+    /**
+     * A device with its own forwarding table (ndo_fdb_add / ndo_fdb_del / ndo_fdb_dump, e.g.
+     * vxlan): "self" requests go to it instead of the default address-list handlers.
+     */
+    public interface NdoFdb {
+        /** ndo_fdb_add(); {@code attrs} holds the request's NDA_DST/PORT/VNI/IFINDEX. */
+        void fdbAdd(NetDevice dev, long mac, int state, int ndmFlags, int nlFlags, FdbRecord.Remote attrs);
+
+        /** ndo_fdb_del(). */
+        void fdbDel(NetDevice dev, long mac, int state, FdbRecord.Remote attrs);
+
+        /** ndo_fdb_dump(): the device's entries, one record per destination. */
+        void fdbDump(NetDevice dev, List<FdbRecord> out);
+    }
+
     /** rtnl_fdb_add(). */
     public static void add(NetDevice dev, long mac, int vlan, int ndmFlags, int state, int nlFlags) {
+        add(dev, mac, vlan, ndmFlags, state, nlFlags, null);
+    }
+
+    /** rtnl_fdb_add() with the tunnel attributes of the request (null when none). */
+    public static void add(NetDevice dev, long mac, int vlan, int ndmFlags, int state, int nlFlags,
+                           FdbRecord.Remote attrs) {
         if (dev.type != If.ARPHRD_ETHER) throw new KernelException(Errno.EINVAL, "FDB add only supported for Ethernet devices");
         if (vlan != -1 && (vlan == 0 || vlan >= 4095)) throw new KernelException(Errno.EINVAL, "invalid vlan id");
         if (vlan == -1) vlan = 0;
@@ -35,6 +56,7 @@ public final class RtnlFdb {
         }
         if ((ndmFlags & NTF_SELF) != 0) {
             if (NetBridge.of(dev) != null) BrFdb.userAdd(dev, mac, vlan, state, nlFlags, sticky);
+            else if (dev.ops instanceof NdoFdb n) n.fdbAdd(dev, mac, state, ndmFlags, nlFlags, attrs);
             else dfltAdd(dev, mac, vlan, state, nlFlags);
             errSet = true;
         }
@@ -51,6 +73,11 @@ public final class RtnlFdb {
 
     /** rtnl_fdb_del(). */
     public static void del(NetDevice dev, long mac, int vlan, int ndmFlags, int state) {
+        del(dev, mac, vlan, ndmFlags, state, null);
+    }
+
+    /** rtnl_fdb_del() with the tunnel attributes of the request (null when none). */
+    public static void del(NetDevice dev, long mac, int vlan, int ndmFlags, int state, FdbRecord.Remote attrs) {
         if (dev.type != If.ARPHRD_ETHER) throw new KernelException(Errno.EINVAL, "FDB delete only supported for Ethernet devices");
         if (vlan != -1 && (vlan == 0 || vlan >= 4095)) throw new KernelException(Errno.EINVAL, "invalid vlan id");
         if (vlan == -1) vlan = 0;
@@ -63,6 +90,8 @@ public final class RtnlFdb {
         if ((ndmFlags & NTF_SELF) != 0) {
             if (NetBridge.of(dev) != null) {
                 BrFdb.userDelete(dev, mac, vlan);
+            } else if (dev.ops instanceof NdoFdb n) {
+                n.fdbDel(dev, mac, state, attrs);
             } else {
                 if (state != 0 && (state & BrFdb.NUD_PERMANENT) == 0) throw new KernelException(Errno.EINVAL);
                 if (vlan != 0) throw new KernelException(Errno.EINVAL);
@@ -95,6 +124,8 @@ public final class RtnlFdb {
             if (self != null) {
                 dflt(out, dev);
                 bridgeEntries(out, self, null);
+            } else if (dev.ops instanceof NdoFdb n) {
+                n.fdbDump(dev, out);
             } else {
                 dflt(out, dev);
             }

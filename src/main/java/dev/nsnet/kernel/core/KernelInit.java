@@ -33,6 +33,7 @@ public final class KernelInit {
         dev.nsnet.kernel.bridge.BrInit.init();
         registerNotifier(dev.nsnet.kernel.drivers.Macvlan::deviceEvent);
         dev.nsnet.kernel.drivers.Ipvlan.init();
+        dev.nsnet.kernel.drivers.Vxlan.init();
         dev.nsnet.kernel.netfilter.conntrack.NfConntrackStandalone.init();
         dev.nsnet.kernel.netfilter.nat.NfNatMasquerade.init();
     }

@@ -48,6 +48,12 @@ public final class UdpProtocol implements Ipv4Sockets.Protocol {
         int sport = Udp.srcPort(b, o);
         int dport = Udp.dstPort(b, o);
         UdpSock sk = lookup(InetHashtables.of(dev.ns).udp, saddr, sport, daddr, dport, skb.iif != 0 ? skb.iif : dev.ifindex);
+        if (sk != null && sk.encapRcv != null) {
+            // udp_queue_rcv_one_skb(): an encapsulation socket hands the datagram to its tunnel
+            skb.transportHeader = o;
+            sk.encapRcv.rcv(skb);
+            return;
+        }
         if (sk != null) {
             if (tp.on) tp.step(skb, dev, "udp_queue_rcv_skb", Inet4.format(saddr) + ":" + sport + " > "
                     + Inet4.format(daddr) + ":" + dport + " len " + (ulen - 8));

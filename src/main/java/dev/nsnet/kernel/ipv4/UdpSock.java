@@ -30,6 +30,17 @@ public final class UdpSock extends InetSock {
     int saddr;
     private boolean connected;
     private Rtable cachedRoute;
+    /**
+     * udp_sk(sk)->encap_rcv: a tunnel's receive function (vxlan_rcv) that takes every datagram
+     * of this socket instead of its receive queue; null for ordinary sockets.
+     */
+    public EncapRcv encapRcv;
+
+    /** The encap_rcv hook of a UDP tunnel socket (setup_udp_tunnel_sock). */
+    public interface EncapRcv {
+        /** Takes the datagram ({@code skb.data} at its UDP header, checksum verified); always consumes it. */
+        void rcv(SkBuff skb);
+    }
 
     private UdpSock(NetNamespace ns, Process owner) { super(ns, owner); }
 

@@ -8,7 +8,9 @@ import dev.nsnet.kernel.core.NetDevice;
 import dev.nsnet.kernel.wire.Mac;
 import dev.nsnet.tools.ToolContext;
 import dev.nsnet.tools.ip.IpPrint;
+import dev.nsnet.tools.ip.IpRouteUtil;
 import dev.nsnet.tools.ip.IpUtil;
+import dev.nsnet.kernel.wire.Inet4;
 import java.util.List;
 
 /** {@code bridge fdb} (bridge/fdb.c): listing, adding, deleting, getting and flushing FDB entries. */
@@ -119,7 +121,21 @@ final class BrFdbCmd {
             p.string(IpPrint.FP, null, "dev ", null);
             p.colorString(IpPrint.ANY, IpPrint.COLOR_IFNAME, "ifname", "%s ", o.indexToName(r.ifindex()));
         }
+        FdbRecord.Remote t = r.remote();
+        if (t != null && t.dst() != null) {
+            p.string(IpPrint.FP, null, "dst ", null);
+            p.colorString(IpPrint.ANY, IpPrint.COLOR_INET, "dst", "%s ", Inet4.format(t.dst()));
+        }
         if (r.vlan() != 0) p.uint(IpPrint.ANY, "vlan", "vlan %hu ", r.vlan());
+        if (t != null) {
+            if (t.port() != 0) p.uint(IpPrint.ANY, "port", "port %u ", t.port());
+            if (t.vni() >= 0) p.uint(IpPrint.ANY, "vni", "vni %u ", t.vni());
+            if (t.ifindex() != 0) {
+                if (t.linkNetnsid() >= 0) p.uint(IpPrint.ANY, "viaIfIndex", "via ifindex %u ", t.ifindex());
+                else p.string(IpPrint.ANY, "viaIf", "via %s ", o.indexToName(t.ifindex()));
+            }
+            if (t.linkNetnsid() >= 0) p.uint(IpPrint.ANY, "linkNetNsId", "link-netnsid %d ", t.linkNetnsid());
+        }
         if (o.stats > 0 && r.usedCs() >= 0) {
             long used = r.usedCs() / 100, updated = r.updatedCs() / 100;
             if (p.isJson()) {
@@ -147,6 +163,24 @@ final class BrFdbCmd {
         return (json ? "" : "state=") + (s == 0 ? "0" : "0x" + Integer.toHexString(s));
     }
 
+    /** strtoul(s, &end, 0) over the whole word; null when something is left over. */
+    private static Long strtoul(String s) {
+        String t = s.trim();
+        int base = 10;
+        if (t.startsWith("0x") || t.startsWith("0X")) {
+            base = 16;
+            t = t.substring(2);
+        } else if (t.length() > 1 && t.startsWith("0")) {
+            base = 8;
+        }
+        if (t.isEmpty() || t.length() > 15) return null;
+        try {
+            return Long.parseLong(t, base);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** sscanf("%hhx:%hhx:%hhx:%hhx:%hhx:%hhx") == 6. */
     static long parseMac(String s) {
         String[] parts = s.split(":", -1);
@@ -171,14 +205,47 @@ final class BrFdbCmd {
         int state = BrFdb.NUD_NOARP;
         String addr = null, d = null;
         int vid = -1;
+        Integer dst = null;
+        int port = 0, vni = -1, via = 0;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("dev")) {
                 d = next(args, ++i);
-            } else if (a.equals("dst") || a.equals("nhid") || a.equals("port") || a.equals("vni")
-                    || a.equals("src_vni") || a.equals("via")) {
+            } else if (a.equals("dst")) {
+                String v = next(args, ++i);
+                if (dst != null) throw BridgeError.duparg2("dst", v);
+                try {
+                    IpRouteUtil.Prefix pa = IpRouteUtil.getAddr(v, IpRouteUtil.AF_UNSPEC);
+                    dst = pa.addr;
+                } catch (dev.nsnet.tools.ip.IpError e) {
+                    throw new BridgeError(e.text, e.status);
+                }
+            } else if (a.equals("port")) {
+                String v = next(args, ++i);
+                Long n = strtoul(v);
+                if (n == null) {
+                    // getservbyname(v, "udp"): the services nsnet knows by name
+                    n = switch (v) {
+                        case "vxlan" -> 4789L;
+                        default -> throw BridgeError.invarg("invalid port\n", v);
+                    };
+                } else if (n > 0xffff) {
+                    throw BridgeError.invarg("invalid port\n", v);
+                }
+                port = n.intValue();
+            } else if (a.equals("vni")) {
+                String v = next(args, ++i);
+                Long n = strtoul(v);
+                if (n == null || (n >> 24) != 0) throw BridgeError.invarg("invalid VNI\n", v);
+                vni = n.intValue();
+            } else if (a.equals("via")) {
+                String v = next(args, ++i);
+                NetDevice vd = o.dev(v);
+                if (vd == null) throw BridgeError.nodev(v);
+                via = vd.ifindex;
+            } else if (a.equals("nhid") || a.equals("src_vni")) {
                 next(args, ++i);
-                throw new BridgeError("nsnet: bridge fdb " + a + " (VXLAN) is not supported\n", 1);
+                throw new BridgeError("nsnet: bridge fdb " + a + " is not supported\n", 1);
             } else if (a.equals("self")) {
                 ndmFlags |= NTF_SELF;
             } else if (IpUtil.matches(a, "master")) {
@@ -219,8 +286,10 @@ final class BrFdbCmd {
             throw new BridgeError("nsnet: bridge fdb use/extern_learn/router is not supported\n", 1);
         }
         int vlan = vid < 0 ? -1 : vid;
-        if (delete) RtnlFdb.del(dev, mac, vlan, ndmFlags, state);
-        else RtnlFdb.add(dev, mac, vlan, ndmFlags, state, nlFlags);
+        FdbRecord.Remote attrs = dst == null && port == 0 && vni < 0 && via == 0 ? null
+                : new FdbRecord.Remote(dst, port, vni, via, -1);
+        if (delete) RtnlFdb.del(dev, mac, vlan, ndmFlags, state, attrs);
+        else RtnlFdb.add(dev, mac, vlan, ndmFlags, state, nlFlags, attrs);
         return 0;
     }
 

@@ -29,7 +29,7 @@ public final class IpLink implements IpObject {
      * error instead of the "Unknown device type" the host would not have printed. Every other
      * kind missing from {@link LinkKinds} gets that kernel message, as on the recording host.
      */
-    static final java.util.Set<String> HOST_KERNEL_KINDS = java.util.Set.of("ifb", "macvtap", "vxlan");
+    static final java.util.Set<String> HOST_KERNEL_KINDS = java.util.Set.of("ifb", "macvtap");
 
     @Override
     public int run(ToolContext ctx, IpOptions o, List<String> args) {

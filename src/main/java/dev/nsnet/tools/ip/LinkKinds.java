@@ -19,6 +19,7 @@ public final class LinkKinds {
         register(new BridgeLinkKindSlave());
         register(new MacvlanLinkKind());
         register(new IpvlanLinkKind());
+        register(new VxlanLinkKind());
         // Other kinds register here, one line each.
     }
 
