@@ -41,4 +41,19 @@ final class Subcommands {
                     WriterStream.printStream(spec.commandLine().getErr()), args.toArray(String[]::new));
         }
     }
+
+    @Command(name = "explain", description = "Answer the article's underlay questions with measurements: build a world per "
+            + "pod networking model (bridge+NAT, macvlan, ipvlan, vxlan), ping from a pod with a tracer attached, and show "
+            + "kernel steps, the node's iptables counters and VPC port-security drops. Subjects: underlay, overlay, bridge; "
+            + "options: --json, --count N, --help.")
+    static final class ExplainCommand implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Unmatched List<String> args = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            return Explain.run(WriterStream.printStream(spec.commandLine().getOut()),
+                    WriterStream.printStream(spec.commandLine().getErr()), args.toArray(String[]::new));
+        }
+    }
 }
