@@ -92,7 +92,7 @@ public final class Explain {
             if (!r.available() || m == Model.HOST) continue;
             vpc.add(ExplainRun.measure(m, Vpc.MAX_MACS, count));
             vpc.add(ExplainRun.measure(m, Vpc.NODE_IP, count));
-            if (!r.model().podIp.startsWith("10.244.")) vpc.add(ExplainRun.measure(m, Vpc.NODE_AND_POD_IP, count));
+            if (m != Model.BRIDGE && m != Model.VXLAN) vpc.add(ExplainRun.measure(m, Vpc.NODE_AND_POD_IP, count));
         }
         return new Report(subject, count, open, vpc);
     }

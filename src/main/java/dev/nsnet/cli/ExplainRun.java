@@ -39,8 +39,8 @@ final class ExplainRun {
                 "pod1 192.168.1.11 on a macvlan (bridge mode) of node1's eth0, its own MAC 02:42:c0:a8:01:0b"),
         IPVLAN_L2("ipvlan-l2", "ipvlan-l2.sh", "192.168.1.20", "192.168.1.11",
                 "pod1 192.168.1.11 on an ipvlan (mode l2) of node1's eth0: node1's MAC, its own IP"),
-        IPVLAN_L3("ipvlan-l3", "ipvlan-l3.sh", "192.168.1.20", "192.168.1.11",
-                "pod1 192.168.1.11 on an ipvlan (mode l3) of node1's eth0: node1's MAC, routed by the lower"),
+        IPVLAN_L3("ipvlan-l3", "ipvlan-l3.sh", "192.168.1.20", "10.244.1.11",
+                "pod1 10.244.1.11/32 on an ipvlan (mode l3) of node1's eth0: node1's MAC; node2 routes 10.244.1.0/24 via node1"),
         VXLAN("vxlan", "vxlan.sh", "10.244.2.2", "10.244.1.2",
                 "pod1 10.244.1.2 on node1's cni0, pod2 10.244.2.2 on node2's; flannel.1 (VNI 1, UDP 8472) between the nodes");
 
@@ -60,7 +60,7 @@ final class ExplainRun {
         OPEN("no port security", null),
         MAX_MACS("DC ToR: port limited to 1 MAC", "max-macs 1"),
         NODE_IP("VPC: node1's MAC and IP", "allow 52:54:00:00:00:0a,192.168.1.10"),
-        NODE_AND_POD_IP("VPC: node1's MAC, its IP, the pod's IP", "allow 52:54:00:00:00:0a,192.168.1.10,192.168.1.11");
+        NODE_AND_POD_IP("VPC: node1's MAC, its IP, the pod's IP", "allow 52:54:00:00:00:0a,192.168.1.10,POD");
 
         final String label, options;
 
@@ -91,7 +91,7 @@ final class ExplainRun {
             Out o = exec(line);
             if (o.status != 0) throw new IllegalStateException("explain/world.sh: `" + line + "` exited " + o.status + ": " + o.text);
         }
-        if (vpc.options != null) exec("nsnet-world switch port tor node1:eth0 " + vpc.options);
+        if (vpc.options != null) exec("nsnet-world switch port tor node1:eth0 " + vpc.options.replace("POD", m.podIp));
         if (vpc == Vpc.MAX_MACS) {
             // node1 talks first, so its own MAC holds the port's one slot (as on a server that booted)
             exec("sleep 1");
@@ -125,7 +125,7 @@ final class ExplainRun {
         int received = rx.find() ? Integer.parseInt(rx.group(1)) : 0;
         PortSecurity sec = World.of(emu).switchNamed("tor").ports().get(0).security;
         long[] drops = {sec.droppedMacLimit, sec.droppedSrcMac, sec.droppedSrcIp};
-        String neigh = exec("nsnet-world exec node2 ip neigh show " + (m == Model.BRIDGE || m == Model.VXLAN ? "192.168.1.10" : m.podIp)).text.trim();
+        String neigh = exec("nsnet-world exec node2 ip neigh show " + (m == Model.BRIDGE || m == Model.VXLAN || m == Model.IPVLAN_L3 ? "192.168.1.10" : m.podIp)).text.trim();
         return new Result(m, vpc, count, null, received, probe, dev, hooks, conntrackCount(), neigh, drops, ping.text);
     }
 

@@ -180,6 +180,12 @@ final class ExplainText {
             sb.append(x.model().label).append(": node1's hooks counted ").append(hooks).append(" packets, ")
                     .append(x.conntrack()).append(" conntrack entr").append(x.conntrack() == 1 ? "y" : "ies");
             if (hooks == 0) sb.append(" - the pod's packets never enter node1's IP stack; only eth0's driver counters move");
+            else if (x.model() != Model.HOST && x.model() != Model.BRIDGE) {
+                List<String> seen = new ArrayList<>();
+                for (String h : HOOKS) if (x.nodeHooks().getOrDefault(h, 0L) > 0) seen.add(h);
+                sb.append(" - only at ").append(String.join(", ", seen));
+                if (x.model() == Model.IPVLAN_L3) sb.append(" (ipvlan l3 routes what the pod sends again in node1's namespace; replies go straight to the pod)");
+            }
         }
         sb.append("\n      (tcpdump on node1's eth0 would still see the frames: packet taps run before the macvlan/ipvlan")
                 .append("\n      rx handler. What the node loses is its IP-level view: iptables, conntrack, routing, its own sockets.)");
