@@ -1,6 +1,7 @@
 package dev.nsnet.kernel.core;
 
 import dev.nsnet.kernel.drivers.Loopback;
+import dev.nsnet.kernel.drivers.VlanCore;
 import dev.nsnet.kernel.wire.Ether;
 import dev.nsnet.kernel.wire.Mac;
 import dev.nsnet.trace.DropReason;
@@ -276,13 +277,32 @@ public final class Dev {
         if (skb.iif == 0) skb.iif = dev.ifindex;
         while (true) {
             if (tp.on) tp.step(skb, dev, "__netif_receive_skb", null);
+            // a tagged frame goes to its vlan device before any rx handler (vlan_do_receive)
+            if (VlanCore.isVlanProto(skb.protocol)) {
+                int v = VlanCore.doReceive(skb);
+                if (v == VlanCore.CONSUMED) return;
+                if (v == VlanCore.ANOTHER) {
+                    dev = skb.dev;
+                    continue;
+                }
+            }
             RxHandler h = dev.rxHandler;
-            if (h == null) break;
-            RxHandlerResult r = h.handle(skb);
-            if (r == RxHandlerResult.CONSUMED) return;
-            if (r == RxHandlerResult.ANOTHER) {
-                dev = skb.dev;
-                continue;
+            if (h != null) {
+                RxHandlerResult r = h.handle(skb);
+                if (r == RxHandlerResult.CONSUMED) return;
+                if (r == RxHandlerResult.ANOTHER) {
+                    dev = skb.dev;
+                    continue;
+                }
+            }
+            // check_vlan_id: still tagged, nobody took it
+            if (VlanCore.isVlanProto(skb.protocol)) {
+                int v = VlanCore.checkVlanId(skb);
+                if (v == VlanCore.CONSUMED) return;
+                if (v == VlanCore.ANOTHER) {
+                    dev = skb.dev;
+                    continue;
+                }
             }
             break;
         }

@@ -34,6 +34,7 @@ public final class KernelInit {
         registerNotifier(dev.nsnet.kernel.drivers.Macvlan::deviceEvent);
         dev.nsnet.kernel.drivers.Ipvlan.init();
         dev.nsnet.kernel.drivers.Vxlan.init();
+        dev.nsnet.kernel.drivers.Vlan.init();
         dev.nsnet.kernel.netfilter.conntrack.NfConntrackStandalone.init();
         dev.nsnet.kernel.netfilter.nat.NfNatMasquerade.init();
     }

@@ -42,6 +42,8 @@ public final class NetDevice {
     public Object priv;
     /** Upper-device private data for a device that is a port (e.g. the bridge port). */
     public Object rxHandlerData;
+    /** dev->vlan_info: the 802.1q vlan devices stacked on this one (kernel.drivers.VlanCore), or null. */
+    public Object vlanInfo;
     /** IPv4 per-device state ({@code in_device}), owned by kernel.ipv4. */
     public Object ipPtr;
     public final DevStats stats = new DevStats();

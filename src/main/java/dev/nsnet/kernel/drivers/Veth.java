@@ -141,10 +141,13 @@ public final class Veth extends NetDeviceOps {
                     rcv == null ? "no peer" : !rcv.isUp() ? "peer " + rcv.name + " is down" : "frame larger than peer MTU");
             return;
         }
+        // an outer 802.1Q/802.1ad tag rides out of band in the kernel (hw-accelerated): not in skb->len
+        int counted = VlanCore.isVlanProto(Ether.type(skb.buf, skb.data))
+                ? len - VlanCore.VLAN_HLEN : len;
         dev.stats.txPackets++;
-        dev.stats.txBytes += len;
+        dev.stats.txBytes += counted;
         rcv.stats.rxPackets++;
-        rcv.stats.rxBytes += len;
+        rcv.stats.rxBytes += counted;
         if (tp.on) tp.step(skb, dev, "veth_xmit", "to peer " + rcv.name + (rcv.ns != dev.ns ? " in netns " + rcv.ns : ""));
         skb.iif = 0;
         skb.resetCt(); // skb_scrub_packet(): nf_reset_ct() on every forward

@@ -20,6 +20,7 @@ public final class LinkKinds {
         register(new MacvlanLinkKind());
         register(new IpvlanLinkKind());
         register(new VxlanLinkKind());
+        register(new VlanLinkKind());
         // Other kinds register here, one line each.
     }
 
