@@ -23,9 +23,10 @@ import java.util.List;
 /**
  * {@code nsnet bench}: the emulator's own speed, printed as {@code bench NAME: VALUE UNIT} lines.
  * <ul>
- * <li>Packet rate with tracing off on three paths (the kernel figures of
+ * <li>Packet rate with tracing off on four paths (the kernel figures of
  * /work/shared/bench-kernel are the yardstick): pod to pod over one veth pair, pod to pod through a
- * bridge, and the "red line" pod -> bridge -> host routing -> eth0 -> remote host. Pre-built
+ * bridge, the "red line" pod -> bridge -> host routing -> eth0 -> remote host, and pod to pod over
+ * two bridge-mode macvlans of one lower device. Pre-built
  * 106-byte UDP frames (64 bytes of payload, as iperf3 -l 64) are injected at the sending pod's
  * eth0 in a tight loop on one thread, from the packet pool (no allocation per packet), and the
  * frames the receiver's device got are counted, per second of wall time and per second of the
@@ -47,16 +48,18 @@ public final class Bench {
     static final double KERNEL_VETH_PPS = 680_146, KERNEL_BRIDGE_PPS = 464_834, KERNEL_REDLINE_PPS = 389_817;
     /** The red line with 10,000 non-matching FORWARD rules, iptables-nft (bench-kernel README, path d). */
     static final double KERNEL_REDLINE_10K_RULES_PPS = 16_316;
+    /** macvlan bridge mode, pod to pod on a shared lower device (bench-kernel README, path e). */
+    static final double KERNEL_MACVLAN_PPS = 638_530;
 
     static final String USAGE = """
             Usage: nsnet bench [--quick] [--only NAME] [--help]
             Measures nsnet itself and prints 'bench NAME: VALUE UNIT' lines.
               --quick       small counts (a smoke test; figures are not meaningful)
-              --only NAME   run one benchmark: veth, bridge, redline, pod_heap, pod_create, tcp_bulk, tcp_crr,
+              --only NAME   run one benchmark: veth, bridge, redline, macvlan, pod_heap, pod_create, tcp_bulk, tcp_crr,
                             iptables_restore_10k, iptables_restore_50k, iptables_append_on_10k, redline_10k_rules
             """;
 
-    static final List<String> NAMES = List.of("veth", "bridge", "redline", "pod_heap", "pod_create", "tcp_bulk", "tcp_crr",
+    static final List<String> NAMES = List.of("veth", "bridge", "redline", "macvlan", "pod_heap", "pod_create", "tcp_bulk", "tcp_crr",
             "iptables_restore_10k", "iptables_restore_50k", "iptables_append_on_10k", "redline_10k_rules",
             "conntrack_entry_heap");
 
@@ -98,6 +101,7 @@ public final class Bench {
         if (only == null || only.equals("veth")) failures += pps(out, "veth", Path.VETH, warm, count, runs, KERNEL_VETH_PPS);
         if (only == null || only.equals("bridge")) failures += pps(out, "bridge", Path.BRIDGE, warm, count, runs, KERNEL_BRIDGE_PPS);
         if (only == null || only.equals("redline")) failures += pps(out, "redline", Path.REDLINE, warm, count, runs, KERNEL_REDLINE_PPS);
+        if (only == null || only.equals("macvlan")) failures += pps(out, "macvlan", Path.MACVLAN, warm, count, runs, KERNEL_MACVLAN_PPS);
         if (only == null || only.equals("pod_heap")) failures += BenchPods.heap(out, quick ? 500 : 20_000);
         if (only == null || only.equals("pod_create")) failures += BenchPods.create(out, quick ? 1_000 : 100_000);
         if (only == null || only.equals("conntrack_entry_heap")) failures += BenchConntrack.entryHeap(out, quick ? 20_000 : 200_000);
@@ -120,7 +124,7 @@ public final class Bench {
 
     // ------------------------------------------------------------------ packet rate
 
-    enum Path { VETH, BRIDGE, REDLINE }
+    enum Path { VETH, BRIDGE, REDLINE, MACVLAN }
 
     /** A world ready for injection: where frames enter, what they look like, who counts them. */
     record Rig(Emulation emu, NetDevice tx, NetDevice rx, byte[] frame) { }
@@ -250,6 +254,27 @@ public final class Bench {
                     dstIp = "198.51.100.2";
                 }
             }
+            case MACVLAN -> {
+                // the kernel's path e (bench-kernel lib.sh topo_macvlan): lower veth low0 in
+                // "under" (peer in "peer"), two bridge-mode macvlans on it moved into the pods
+                setup.addAll(List.of(
+                        "ip netns add under",
+                        "ip netns add peer",
+                        "ip link add low0 netns under address 02:00:00:00:02:01 type veth peer name low1 netns peer address 02:00:00:00:02:02",
+                        "ip -n under link set low0 up",
+                        "ip -n peer link set low1 up",
+                        "ip -n under link add mvpa link low0 address 02:00:00:00:00:01 type macvlan mode bridge",
+                        "ip -n under link set mvpa netns pa",
+                        "ip -n pa link set mvpa name eth0",
+                        "ip -n pa addr add 10.10.0.1/24 dev eth0",
+                        "ip -n pa link set eth0 up",
+                        "ip -n under link add mvpb link low0 address 02:00:00:00:00:02 type macvlan mode bridge",
+                        "ip -n under link set mvpb netns pb",
+                        "ip -n pb link set mvpb name eth0",
+                        "ip -n pb addr add 10.10.0.2/24 dev eth0",
+                        "ip -n pb link set eth0 up"));
+                dstIp = "10.10.0.2";
+            }
             default -> throw new IllegalStateException();
         }
         for (String l : setup) {
@@ -263,11 +288,14 @@ public final class Bench {
         NetDevice tx = pa.dev("eth0");
         NetDevice rx = path == Path.REDLINE ? emu.host("inet").rootNs.dev("eth0") : node.netns("pb").dev("eth0");
         long dstMac = switch (path) {
-            case VETH -> node.netns("pb").dev("eth0").mac;
-            case BRIDGE -> node.netns("pb").dev("eth0").mac;
+            case VETH, BRIDGE, MACVLAN -> node.netns("pb").dev("eth0").mac;
             case REDLINE -> node.rootNs.dev("br0").mac;
         };
-        byte[] frame = udpFrame(dstMac, tx.mac, Inet4.parse(path == Path.VETH ? "10.0.0.1" : "10.244.0.2"), Inet4.parse(dstIp), 64);
+        byte[] frame = udpFrame(dstMac, tx.mac, Inet4.parse(switch (path) {
+            case VETH -> "10.0.0.1";
+            case MACVLAN -> "10.10.0.1";
+            default -> "10.244.0.2";
+        }), Inet4.parse(dstIp), 64);
         return new Rig(emu, tx, rx, frame);
     }
 

@@ -110,8 +110,50 @@ class ScriptGeneratorTest {
             assertEquals(v3, v4.subList(0, v3.size()), "seed " + seed);
             List<Unit> v5 = ScriptGenerator.generate(seed, 5);
             assertEquals(v4, v5.subList(0, v4.size()), "seed " + seed);
+            List<Unit> v6 = ScriptGenerator.generate(seed, 6);
+            assertEquals(v5, v6.subList(0, v5.size()), "seed " + seed);
         }
-        assertThrows(IllegalArgumentException.class, () -> ScriptGenerator.generate(1, 6));
+        assertThrows(IllegalArgumentException.class, () -> ScriptGenerator.generate(1, ScriptGenerator.VERSION + 1));
+    }
+
+    /**
+     * The macvlan steps (version 6): their own namespaces, explicit MACs (passthru takes the
+     * lower's), bounded pings after a neighbour flush, a wait after every link change.
+     */
+    @Test
+    void theMacvlanStepsBuildTheirWorldWithinTheStabilityRules() {
+        int withSteps = 0;
+        java.util.Set<String> modes = new java.util.TreeSet<>();
+        for (long seed = 1; seed <= 300; seed++) {
+            List<Unit> v5 = ScriptGenerator.generate(seed, 5), v6 = ScriptGenerator.generate(seed, 6);
+            if (v6.size() == v5.size()) continue;
+            withSteps++;
+            List<String> lines = Differ.commands(Unit.text(v6.subList(v5.size(), v6.size())));
+            assertEquals("ip netns add mn", lines.get(0), "seed " + seed);
+            boolean dirty = false;
+            String prev = "";
+            for (String l : lines) {
+                dev.nsnet.scenario.Command.parse(l);
+                assertTrue(l.matches("(ip netns (add|exec) m[nwabc]( |$)|ip -n m[nwabc] |ip link add eth0 netns mn |sleep (1|2\\.5)$).*"),
+                        "seed " + seed + ": " + l);
+                if (l.startsWith("ip netns add ")) assertTrue(lines.get(lines.indexOf(l) + 1).contains("disable_ipv6=1"), l);
+                if (l.contains("type macvlan") && l.contains(" link add ") && !l.contains("mode passthru"))
+                    assertTrue(l.contains(" address 02:"), "seed " + seed + ": no explicit MAC: " + l);
+                if (l.contains("type veth")) assertTrue(l.matches(".* address 02:.*peer name \\S+ netns \\S+ address 02:.*"), l);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("type macvlan mode (\\w+)").matcher(l);
+                if (m.find()) modes.add(m.group(1));
+                if (Families.of(l).equals("ping")) {
+                    assertTrue(l.contains("-c 1 -W 1"), "seed " + seed + ": unbounded ping " + l);
+                    assertTrue(prev.contains("neigh flush"), "seed " + seed + ": ping without a fresh neighbour: " + l);
+                }
+                if (l.equals(LiveSteps.SLEEP) || l.equals(MacvlanSteps.CARRIER_WAIT)) dirty = false;
+                else if (Waits.isDirty(l) && !l.contains(" link add ")) dirty = true;
+                else if (Families.of(l).equals("ping") || l.contains(" show")) assertFalse(dirty, "seed " + seed + ": observes right after a link change: " + l);
+                prev = l;
+            }
+        }
+        assertTrue(withSteps > 100 && withSteps < 200, "seeds with macvlan steps: " + withSteps);
+        assertEquals(java.util.Set.of("bogus", "bridge", "passthru", "private", "source", "vepa"), modes);
     }
 
     /** The NAT steps (version 5): their own namespaces, NAT rules and traffic, every job killed and waited for. */

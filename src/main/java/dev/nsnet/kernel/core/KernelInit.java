@@ -45,6 +45,15 @@ public final class KernelInit {
 
     public static void addPack(int ethertype, PacketHandler h) { PTYPES[ethertype] = h; }
 
+    /**
+     * dev_remove_pack(): unregisters {@code h} if it is still the handler of {@code ethertype}. The
+     * table is process-wide (as ptype_base is kernel-wide), so a test that adds a handler removes it,
+     * or every later test's frames of that type reach it.
+     */
+    public static void removePack(int ethertype, PacketHandler h) {
+        if (PTYPES[ethertype] == h) PTYPES[ethertype] = null;
+    }
+
     static List<PernetOps> pernet() { return PERNET; }
 
     static List<NetdevNotifier> notifiers() { return NOTIFIERS; }

@@ -32,6 +32,9 @@ public final class Macvlan extends NetDeviceOps {
     /** enum macvlan_mode (include/uapi/linux/if_link.h). */
     public static final int MODE_PRIVATE = 1, MODE_VEPA = 2, MODE_BRIDGE = 4, MODE_PASSTHRU = 8, MODE_SOURCE = 16;
 
+    /** IFLA_MACVLAN_FLAGS bits (MACVLAN_FLAG_NOPROMISC, MACVLAN_FLAG_NODST). */
+    public static final int FLAG_NOPROMISC = 1, FLAG_NODST = 2;
+
     /** Default IFLA_MACVLAN_BC_QUEUE_LEN (MACVLAN_DEFAULT_BC_QUEUE_LEN). */
     public static final int BC_QUEUE_LEN = 1000;
 
@@ -41,6 +44,8 @@ public final class Macvlan extends NetDeviceOps {
         public final NetDevice lower;
         public final MacvlanPort port;
         public int mode;
+        /** vlan->flags: FLAG_NOPROMISC (a passthru macvlan leaves the lower's promiscuity alone), FLAG_NODST. */
+        public int flags;
 
         Vlan(NetDevice dev, NetDevice lower, MacvlanPort port, int mode) {
             this.dev = dev;
@@ -84,11 +89,12 @@ public final class Macvlan extends NetDeviceOps {
         dev.maxMtu = lower.maxMtu;
         if (prepare != null) prepare.accept(dev);
         if (dev.mtu > lower.mtu) throw new KernelException(Errno.EINVAL);
-        if (dev.mac == 0) {
-            if (mode == MODE_PASSTHRU) {
-                dev.mac = lower.mac;
-                dev.addrAssignType = 2; // NET_ADDR_STOLEN
-            } else if (random != null) {
+        if (mode == MODE_PASSTHRU) {
+            // eth_hw_addr_inherit(): a passthru macvlan has the lower's MAC, whatever address was asked for
+            dev.mac = lower.mac;
+            dev.addrAssignType = lower.addrAssignType;
+        } else if (dev.mac == 0) {
+            if (random != null) {
                 dev.mac = EtherDevice.randomAddr(random);
                 dev.addrAssignType = 1;
             }
@@ -125,6 +131,11 @@ public final class Macvlan extends NetDeviceOps {
         switch (ev) {
             case UP, DOWN, CHANGE -> {
                 for (Vlan v : port.vlans.toArray(new Vlan[0])) transferCarrier(lower, v.dev);
+                if (ev == NetdevEvent.UP) syncRxMode(port);
+            }
+            case CHANGEADDR -> {
+                // a passthru macvlan follows its lower's MAC (macvlan_sync_address)
+                if (port.passthru && !port.vlans.isEmpty()) port.vlans.get(0).dev.mac = lower.mac;
             }
             case CHANGEMTU -> {
                 for (Vlan v : port.vlans.toArray(new Vlan[0]))
@@ -152,22 +163,77 @@ public final class Macvlan extends NetDeviceOps {
         return v == null ? null : v.lower;
     }
 
-    /** macvlan_open(): the MAC must not be the lower's or an up sibling's (EADDRINUSE). */
+    /**
+     * macvlan_open(): the MAC must not be the lower's or an up sibling's (EADDRINUSE); a passthru
+     * macvlan puts the lower in promiscuous mode (unless {@code flag nopromisc}), any other adds
+     * its MAC to the lower's unicast list (dev_uc_add).
+     */
     @Override
     public void open(NetDevice dev) {
         Vlan v = vlan(dev);
         if (v == null) return;
-        if (v.mode != MODE_PASSTHRU && v.port.addrBusy(dev.mac, v)) {
+        if (v.port.passthru) {
+            if ((v.flags & FLAG_NOPROMISC) == 0) v.lower.promiscuity++;
+            return;
+        }
+        if (v.port.addrBusy(dev.mac, v)) {
             dev.flags &= ~If.IFF_UP;
             throw new KernelException(Errno.EADDRINUSE);
         }
+        v.port.ucCount++;
+        syncRxMode(v.port);
     }
 
-    /** macvlan_set_mac_address(): the lower's address or an up sibling's is refused, up or not. */
+    /** macvlan_stop(): undoes what open did to the lower. */
+    @Override
+    public void stop(NetDevice dev) {
+        Vlan v = vlan(dev);
+        if (v == null) return;
+        if (v.port.passthru) {
+            if ((v.flags & FLAG_NOPROMISC) == 0) v.lower.promiscuity--;
+            return;
+        }
+        v.port.ucCount--;
+        syncRxMode(v.port);
+    }
+
+    /**
+     * __dev_set_rx_mode() of the lower (a veth, bridge or NIC without IFF_UNICAST_FLT): while its
+     * unicast list holds macvlan addresses it is promiscuous (one count, "promiscuity 1" in
+     * {@code ip -d link}); evaluated only while the lower is up, so a lower that went down keeps
+     * the count until it comes up again.
+     */
+    static void syncRxMode(MacvlanPort port) {
+        if (!port.lower.isUp()) return;
+        boolean want = port.ucCount > 0;
+        if (want == port.ucPromisc) return;
+        port.ucPromisc = want;
+        port.lower.promiscuity += want ? 1 : -1;
+    }
+
+    /**
+     * macvlan_set_mac_address(): the lower's address or an up sibling's is refused, up or not; a
+     * passthru macvlan sets its lower's MAC instead (and follows it, see {@link #deviceEvent}).
+     */
     @Override
     public void checkMac(NetDevice dev, long mac) {
         Vlan v = vlan(dev);
-        if (v != null && v.mode != MODE_PASSTHRU && v.port.addrBusy(mac, v)) throw new KernelException(Errno.EADDRINUSE);
+        if (v == null) return;
+        if (v.mode == MODE_PASSTHRU) {
+            try {
+                Dev.setMac(v.lower, mac);
+            } catch (KernelException e) {
+                // the kernel ignores the lower's answer (dev_set_mac_address's result is dropped)
+            }
+            return;
+        }
+        if (v.port.addrBusy(mac, v)) throw new KernelException(Errno.EADDRINUSE);
+    }
+
+    /** macvlan_changelink()'s IFLA_MACVLAN_FLAGS: toggling nopromisc on a passthru port moves the lower's count. */
+    public static void setFlags(Vlan v, int flags) {
+        if (v.port.passthru && ((flags ^ v.flags) & FLAG_NOPROMISC) != 0) v.lower.promiscuity += (flags & FLAG_NOPROMISC) != 0 ? -1 : 1;
+        v.flags = flags;
     }
 
     /** macvlan_uninit(): the device leaves its port; the last one takes the rx handler away. */

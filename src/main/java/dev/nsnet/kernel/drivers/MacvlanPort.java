@@ -24,6 +24,10 @@ public final class MacvlanPort implements RxHandler {
     public final List<Macvlan.Vlan> vlans = new ArrayList<>();
     /** MACVLAN_F_PASSTHRU: the port's only macvlan receives everything. */
     public boolean passthru;
+    /** Up non-passthru macvlans, whose MACs sit on the lower's unicast list (dev_uc_add). */
+    int ucCount;
+    /** dev->uc_promisc of the lower: the promiscuity count the unicast list holds. */
+    boolean ucPromisc;
 
     private MacvlanPort(NetDevice lower) { this.lower = lower; }
 
@@ -79,9 +83,10 @@ public final class MacvlanPort implements RxHandler {
                 Dev.consume(skb);
                 return RxHandlerResult.CONSUMED;
             }
-            // macvlan_multicast_rx(): from outside to all; a hairpinned frame of a sibling to those
-            // that did not already get it locally
-            int modes = src == null ? -1
+            // macvlan_multicast_rx(): from outside to all but source-mode ones (they get only what
+            // their macaddr list selects); a hairpinned frame of a sibling to those that did not
+            // already get it locally
+            int modes = src == null ? Macvlan.MODE_PRIVATE | Macvlan.MODE_VEPA | Macvlan.MODE_PASSTHRU | Macvlan.MODE_BRIDGE
                     : src.mode == Macvlan.MODE_VEPA ? Macvlan.MODE_VEPA | Macvlan.MODE_BRIDGE : Macvlan.MODE_VEPA;
             skb.push(Ether.HLEN);
             broadcast(skb, src == null ? null : src.dev, modes, 0);
@@ -89,7 +94,8 @@ public final class MacvlanPort implements RxHandler {
             return RxHandlerResult.PASS;
         }
         Macvlan.Vlan v = passthru ? (vlans.isEmpty() ? null : vlans.get(0)) : lookup(dst);
-        if (v == null) return RxHandlerResult.PASS;
+        // a source-mode macvlan receives only frames from the MACs of its list, not those to its own MAC
+        if (v == null || v.mode == Macvlan.MODE_SOURCE) return RxHandlerResult.PASS;
         NetDevice dev = v.dev;
         if (!dev.isUp()) {
             Dev.drop(skb, dev, "macvlan_handle_frame", DropReason.DEV_READY, "macvlan is down");

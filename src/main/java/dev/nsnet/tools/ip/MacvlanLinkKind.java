@@ -10,21 +10,26 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * {@code type macvlan [mode private|vepa|bridge|passthru|source]}: ip/iplink_macvlan.c's parser
+ * {@code type macvlan [mode private|vepa|bridge|passthru|source] [flag nopromisc|nodst|null]}: ip/iplink_macvlan.c's parser
  * and printer, and drivers/net/macvlan.c's {@code macvlan_newlink()} (the lower device is
  * {@code link DEV}, required).
  */
 public final class MacvlanLinkKind implements LinkKind {
     @Override public String kind() { return "macvlan"; }
 
-    /** macvlan_parse_opt(): the mode (IFLA_MACVLAN_MODE), kept in {@code req.kindData}. */
+    /** What macvlan_parse_opt() puts in the request: IFLA_MACVLAN_MODE and IFLA_MACVLAN_FLAGS (null: absent). */
+    record Opts(Integer mode, Integer flags) { }
+
+    /** macvlan_parse_opt(): the mode and flags, kept in {@code req.kindData}. */
     @Override
     public void parse(ToolContext ctx, LinkRequest req, List<String> args) {
-        req.kindData = parseMode(args);
+        req.kindData = parseOpts(args);
     }
 
-    private static Integer parseMode(List<String> args) {
+    private static Opts parseOpts(List<String> args) {
         Integer mode = null;
+        int flags = 0;
+        boolean hasFlags = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("mode")) {
@@ -39,8 +44,18 @@ public final class MacvlanLinkKind implements LinkKind {
                     default -> throw new IpError("Error: argument of \"mode\" must be \"private\", \"vepa\", "
                             + "\"bridge\", \"passthru\" or \"source\", not \"" + m + "\"\n", 1);
                 };
-            } else if (a.equals("flag") || a.equals("nopromisc") || a.equals("nodst") || a.equals("macaddr")
-                    || a.equals("bcqueuelen")) {
+            } else if (IpUtil.matches(a, "flag")) {
+                if (i + 1 >= args.size()) throw IpError.exit("Command line is not complete. Try option \"help\"\n");
+                String f = args.get(++i);
+                flags |= switch (f) {
+                    case "nopromisc" -> Macvlan.FLAG_NOPROMISC;
+                    case "nodst" -> Macvlan.FLAG_NODST;
+                    case "null" -> 0;
+                    default -> throw new IpError("Error: argument of \"flag\" must be \"nopromisc\", \"nodst\" or \"null\", not \""
+                            + f + "\"\n", 1);
+                };
+                hasFlags = true;
+            } else if (a.equals("macaddr") || a.equals("bcqueuelen")) {
                 throw new IpError("nsnet: ip link: macvlan option \"" + a + "\" is not supported\n", 2);
             } else if (IpUtil.matches(a, "help")) {
                 throw new IpError(helpText(), 1);
@@ -48,12 +63,16 @@ public final class MacvlanLinkKind implements LinkKind {
                 throw new IpError("macvlan: unknown option \"" + a + "\"?\n" + helpText(), 1);
             }
         }
-        return mode;
+        // checked by ip after the loop against the mode given on this command line (none: not passthru)
+        if (hasFlags && (flags & Macvlan.FLAG_NOPROMISC) != 0 && (mode == null || mode != Macvlan.MODE_PASSTHRU))
+            throw new IpError("macvlan: nopromisc flag only valid in passthru mode\n" + helpText(), 1);
+        return new Opts(mode, hasFlags ? flags : null);
     }
 
     @Override
     public NetDevice newLink(ToolContext ctx, NetNamespace ns, LinkRequest req, List<String> args) {
-        Integer mode = req.kindData instanceof Integer m ? m : parseMode(args);
+        Opts o = req.kindData instanceof Opts k ? k : parseOpts(args);
+        Integer mode = o.mode();
         // macvlan_validate(): a given address must be a 6-byte unicast one
         if (req.mac != null) {
             if (req.macLen != 0) throw new KernelException(Errno.EINVAL);
@@ -65,18 +84,21 @@ public final class MacvlanLinkKind implements LinkKind {
         if (lower == null) throw new KernelException(Errno.EINVAL);
         NetDevice dev = Macvlan.newLink(ns, req.name, lower, mode == null ? Macvlan.MODE_VEPA : mode,
                 req::prepare, req.index, ctx.emulation().random());
+        if (o.flags() != null) Macvlan.vlan(dev).flags = o.flags();
         req.configureOrUnregister(dev);
         return dev;
     }
 
     @Override
     public void changeLink(ToolContext ctx, NetDevice dev, List<String> args) {
-        Integer mode = parseMode(args);
+        Opts o = parseOpts(args);
         Macvlan.Vlan v = Macvlan.vlan(dev);
-        if (v == null || mode == null) return;
+        if (v == null) return;
+        Integer mode = o.mode();
         // macvlan_changelink(): passthru cannot be entered or left
-        if ((mode == Macvlan.MODE_PASSTHRU) != (v.mode == Macvlan.MODE_PASSTHRU)) throw new KernelException(Errno.EINVAL);
-        v.mode = mode;
+        if (mode != null && (mode == Macvlan.MODE_PASSTHRU) != (v.mode == Macvlan.MODE_PASSTHRU)) throw new KernelException(Errno.EINVAL);
+        if (o.flags() != null) Macvlan.setFlags(v, o.flags());
+        if (mode != null) v.mode = mode;
     }
 
     /** macvlan_print_opt(). */
@@ -85,6 +107,8 @@ public final class MacvlanLinkKind implements LinkKind {
         Macvlan.Vlan v = Macvlan.vlan(dev);
         if (v == null) return;
         p.string(IpPrint.ANY, "mode", "mode %s ", Macvlan.modeName(v.mode));
+        if ((v.flags & Macvlan.FLAG_NOPROMISC) != 0) p.bool(IpPrint.ANY, "nopromisc", "nopromisc ", true);
+        if ((v.flags & Macvlan.FLAG_NODST) != 0) p.bool(IpPrint.ANY, "nodst", "nodst ", true);
         p.uint(IpPrint.ANY, "bcqueuelen", "bcqueuelen %u ", Macvlan.BC_QUEUE_LEN);
         p.uint(IpPrint.ANY, "usedbcqueuelen", "usedbcqueuelen %u ", Macvlan.BC_QUEUE_LEN);
         if (v.mode == Macvlan.MODE_SOURCE) {

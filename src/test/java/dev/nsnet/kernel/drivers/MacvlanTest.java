@@ -11,9 +11,11 @@ import dev.nsnet.kernel.core.Emulation;
 import dev.nsnet.kernel.core.Errno;
 import dev.nsnet.kernel.core.Host;
 import dev.nsnet.kernel.core.KernelException;
+import dev.nsnet.kernel.core.KernelInit;
 import dev.nsnet.kernel.core.NetDevice;
 import dev.nsnet.kernel.core.NetNamespace;
 import dev.nsnet.kernel.core.OperState;
+import dev.nsnet.kernel.core.PacketHandler;
 import dev.nsnet.kernel.core.RtnlLink;
 import dev.nsnet.kernel.core.RxHandlerResult;
 import dev.nsnet.kernel.core.SkBuff;
@@ -29,7 +31,7 @@ class MacvlanTest {
     private static final long LOWER = 0x020000000001L, PEER = 0x020000000002L;
     private static final long M1 = 0x020000000101L, M2 = 0x020000000102L, M3 = 0x020000000103L, M4 = 0x020000000104L;
     private static final long OUTSIDE = 0x020000000999L;
-    private static final int PROTO = 0x88b5; // IEEE local experimental: no protocol handler
+    private static final int PROTO = 0x88b6; // IEEE local experimental 2: no other test's protocol handler
 
     private final Emulation emu = new Emulation(1);
     private final Host host = emu.newHost("h");
@@ -269,42 +271,59 @@ class MacvlanTest {
         assertNull(up0.rxHandler);
     }
 
+    /**
+     * No allocation per frame, from the wire to a macvlan and bridge-mode to a sibling, up to the
+     * protocol handler. The frames carry this class's own ethertype and a handler of this test counts
+     * them: the protocol table is process-wide, and while CableSwitchTest left its 0x88b5 handler
+     * installed (copying every frame), this check measured 151 B per frame inside the full suite and
+     * 0 alone. Counted with the JVM's per-thread allocation counter, so load does not matter.
+     */
     @Test
-    void theDataPathAllocatesAlmostNothingPerFrame() {
-        up(up1);
-        up(up0);
-        NetDevice b1 = mv("mv1", M1, Macvlan.MODE_BRIDGE);
-        NetDevice b2 = mv("mv2", M2, Macvlan.MODE_BRIDGE);
-        Runnable fromWire = () -> {
-            SkBuff skb = emu.pool.alloc(64);
-            int o = skb.put(Ether.HLEN + 46);
-            Ether.write(skb.buf, o, M1, PEER, PROTO);
-            skb.dev = up1;
-            Dev.queueXmit(skb); // veth -> up0 -> rx handler -> mv1 -> no protocol handler: dropped
-            emu.softirq();
+    void theDataPathAllocatesNothingPerFrame() {
+        long[] handled = new long[1];
+        PacketHandler count = (skb, dev) -> {
+            handled[0]++;
+            Dev.consume(skb);
         };
-        Runnable toSibling = () -> {
-            Dev.queueXmit(txFrame(b1, M2)); // bridge mode: straight to mv2
-            emu.softirq();
-        };
-        for (int i = 0; i < 20_000; i++) {
-            fromWire.run();
-            toSibling.run();
+        KernelInit.addPack(PROTO, count);
+        try {
+            up(up1);
+            up(up0);
+            NetDevice b1 = mv("mv1", M1, Macvlan.MODE_BRIDGE);
+            NetDevice b2 = mv("mv2", M2, Macvlan.MODE_BRIDGE);
+            Runnable fromWire = () -> {
+                SkBuff skb = emu.pool.alloc(64);
+                int o = skb.put(Ether.HLEN + 46);
+                Ether.write(skb.buf, o, M1, PEER, PROTO);
+                skb.dev = up1;
+                Dev.queueXmit(skb); // veth -> up0 -> rx handler -> mv1 -> the test's handler
+                emu.softirq();
+            };
+            Runnable toSibling = () -> {
+                Dev.queueXmit(txFrame(b1, M2)); // bridge mode: straight to mv2
+                emu.softirq();
+            };
+            for (int i = 0; i < 20_000; i++) {
+                fromWire.run();
+                toSibling.run();
+            }
+            var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long tid = Thread.currentThread().threadId();
+            int n = 100_000;
+            long before = mx.getThreadAllocatedBytes(tid);
+            for (int i = 0; i < n; i++) {
+                fromWire.run();
+                toSibling.run();
+            }
+            double perFrame = (mx.getThreadAllocatedBytes(tid) - before) / (2.0 * n);
+            assertEquals(120_000, b1.stats.rxPackets);
+            assertEquals(120_000, b2.stats.rxPackets);
+            assertEquals(240_000, handled[0], "frames that reached the protocol handler");
+            // a few hundred bytes in all may come from the JVM itself (TLAB bookkeeping, a
+            // deoptimisation); one object per frame would be 16 bytes or more
+            assertTrue(perFrame < 1, "bytes allocated per frame: " + perFrame);
+        } finally {
+            KernelInit.removePack(PROTO, count);
         }
-        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        long tid = Thread.currentThread().threadId();
-        int n = 100_000;
-        long before = mx.getThreadAllocatedBytes(tid);
-        for (int i = 0; i < n; i++) {
-            fromWire.run();
-            toSibling.run();
-        }
-        long perFrame = (mx.getThreadAllocatedBytes(tid) - before) / (2L * n);
-        assertEquals(120_000, b1.stats.rxPackets);
-        assertEquals(120_000, b2.stats.rxPackets);
-        // Measured: 0 B per frame when this class runs alone; 151 B inside the full suite, where the
-        // JIT's profiles of the shared data path are shaped by every other test (source not pinned
-        // down yet). The bound still catches text built per frame (a String.format was 490 B).
-        assertTrue(perFrame < 400, "bytes allocated per frame: " + perFrame);
     }
 }
