@@ -164,6 +164,38 @@ class IpvlanTest {
         again.free();
     }
 
+    @Test
+    void noAllocationPerFrameDemultiplexedByIp() {
+        NetDevice up1 = Veth.peer(up0);
+        RtnlLink.changeFlags(up0, 1, 1);
+        RtnlLink.changeFlags(up1, 1, 1);
+        NetDevice s1 = slave("ipv1", Ipvlan.MODE_L2, "10.0.0.11");
+        slave("ipv2", Ipvlan.MODE_L2, "10.0.0.12");
+        int dst = Inet4.parse("10.0.0.12"), src = Inet4.parse("10.0.0.100");
+        NetDevice s2 = root.dev("ipv2");
+        long base = s2.stats.rxPackets;
+        // from the wire to ipv2 by target IP: an unsolicited ARP reply (arp_accept 0: no answer, no entry)
+        Runnable fromWire = () -> {
+            SkBuff skb = emu.pool.alloc(64);
+            int o = skb.put(Ether.HLEN + 28);
+            Ether.write(skb.buf, o, LOWER, OUTSIDE, Ether.P_ARP);
+            Arp.write(skb.buf, o + Ether.HLEN, 2, OUTSIDE, src, LOWER, dst);
+            skb.dev = up1;
+            Dev.queueXmit(skb);
+            emu.softirq();
+        };
+        for (int i = 0; i < 20_000; i++) fromWire.run();
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().threadId();
+        int n = 100_000;
+        long before = mx.getThreadAllocatedBytes(tid);
+        for (int i = 0; i < n; i++) fromWire.run();
+        long perFrame = (mx.getThreadAllocatedBytes(tid) - before) / n;
+        assertEquals(120_000, s2.stats.rxPackets - base);
+        assertEquals(0, s1.stats.rxPackets);
+        assertTrue(perFrame < 400, "bytes allocated per frame: " + perFrame);
+    }
+
     // ---------------------------------------------------------------- end to end
 
     private static final String WORLD = """
