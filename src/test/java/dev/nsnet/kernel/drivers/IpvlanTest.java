@@ -297,4 +297,39 @@ class IpvlanTest {
         assertTrue(t.contains("       2      168            0    --  up0    *       0.0.0.0/0            10.1.0.11"), t);
         assertTrue(!pingOk(t, "ip netns exec ext ping -c 1 -W 1 10.1.0.11"), t);
     }
+
+    @Test
+    void aVpcPortThatAllowsOnlyTheNodesMacPassesIpvlanPodsAndChecksTheirAddresses() {
+        // what a cloud VPC with port security sees of an ipvlan node: one MAC (the NIC's) for every
+        // pod; only the IP allow list tells the pods apart
+        String t = Transcript.run(Script.parse("t", """
+                nsnet-world host add gw
+                nsnet-world nic add nsnet eth0 address 02:00:00:00:01:01
+                nsnet-world nic add gw eth0 address 02:00:00:00:00:fe
+                nsnet-world switch add vpc
+                nsnet-world switch port vpc nsnet:eth0 allow 02:00:00:00:01:01,10.0.0.1,10.0.0.11
+                nsnet-world switch port vpc gw:eth0
+                nsnet-world exec gw ip addr add 10.0.0.254/24 dev eth0
+                nsnet-world exec gw ip link set eth0 up
+                ip link set eth0 up
+                ip addr add 10.0.0.1/24 dev eth0
+                ip netns add pod1
+                ip netns add pod2
+                ip link add link eth0 name ipv1 netns pod1 type ipvlan mode l2
+                ip link add link eth0 name ipv2 netns pod2 type ipvlan mode l2
+                ip -n pod1 addr add 10.0.0.11/24 dev ipv1
+                ip -n pod2 addr add 10.0.0.12/24 dev ipv2
+                ip -n pod1 link set ipv1 up
+                ip -n pod2 link set ipv2 up
+                ip netns exec pod1 ping -c 1 10.0.0.254
+                ip netns exec pod2 ping -c 1 -W 1 10.0.0.254
+                nsnet-world exec gw ip neigh show 10.0.0.11
+                nsnet-world switch show vpc
+                """), new Session(1));
+        assertTrue(pingOk(t, "ip netns exec pod1 ping -c 1 10.0.0.254"), t);
+        assertTrue(!pingOk(t, "ip netns exec pod2 ping -c 1 -W 1 10.0.0.254"), t);
+        assertTrue(t.contains("10.0.0.11 dev eth0 lladdr 02:00:00:00:01:01 "), t);
+        assertTrue(t.contains("macs 1 allow 02:00:00:00:01:01,10.0.0.1,10.0.0.11 dropped 2 (mac-limit 0, source MAC 0, source IP 2)"), t);
+        assertTrue(t.contains("  mac table:\n    02:00:00:00:00:fe port 2 age 1s\n    02:00:00:00:01:01 port 1 age 1s\n"), t);
+    }
 }
