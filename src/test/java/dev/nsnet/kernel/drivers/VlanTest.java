@@ -218,6 +218,44 @@ class VlanTest {
     }
 
     @Test
+    void aVlanAsBridgePortBridgesItsVidAndAVlanOnTheBridgeDeviceTagsItsFrames() {
+        String t = run("""
+                sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
+                ip netns add h1
+                ip netns add h2
+                ip link add t1 address 02:00:00:00:00:11 type veth peer name eth0 address 02:00:00:00:01:01 netns h1
+                ip link add t2 address 02:00:00:00:00:12 type veth peer name eth0 address 02:00:00:00:02:01 netns h2
+                ip link add link t1 name t1.10 type vlan id 10
+                ip link add br10 address 02:00:00:00:00:b0 type bridge
+                ip link set t1.10 master br10
+                ip link set t2 master br10
+                ip link set br10 up
+                ip link set t1 up
+                ip link set t2 up
+                ip -n h1 link add link eth0 name eth0.10 type vlan id 10
+                ip -n h1 link set eth0 up
+                ip -n h2 link set eth0 up
+                ip -n h1 addr add 10.10.0.1/24 dev eth0.10
+                ip -n h2 addr add 10.10.0.2/24 dev eth0
+                ip addr add 10.10.0.254/24 dev br10
+                ip link add link br10 name br10.20 type vlan id 20
+                ip link set br10.20 up
+                ip addr add 10.20.0.254/24 dev br10.20
+                ip -n h2 link add link eth0 name eth0.20 type vlan id 20
+                ip -n h2 link set eth0.20 up
+                ip -n h2 addr add 10.20.0.2/24 dev eth0.20
+                ip netns exec h1 ping -c 1 10.10.0.2
+                ip netns exec h1 ping -c 1 10.10.0.254
+                ip netns exec h2 ping -c 1 10.20.0.254
+                """);
+        // h1's VLAN 10 is bridged untagged to h2 and to br10 itself
+        assertTrue(pingOk(t, "ip netns exec h1 ping -c 1 10.10.0.2"), t);
+        assertTrue(pingOk(t, "ip netns exec h1 ping -c 1 10.10.0.254"), t);
+        // br10.20 tags what br10 sends; the tagged frame crosses t2 to h2's eth0.20
+        assertTrue(pingOk(t, "ip netns exec h2 ping -c 1 10.20.0.254"), t);
+    }
+
+    @Test
     void aVlanComesUpAndGoesDownWithItsRealDeviceUnlessLooselyBound() {
         String t = run("""
                 ip link add va address 02:00:00:00:00:01 type veth peer name vb address 02:00:00:00:00:02
