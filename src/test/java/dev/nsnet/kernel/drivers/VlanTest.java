@@ -313,9 +313,9 @@ class VlanTest {
         NetDevice bv = vlan(b, "b.10", VlanCore.P_8021Q, 10);
         up(av);
         up(bv);
-        // a.10 -> tag -> veth -> b: vlan_do_receive -> b.10 -> no handler for 0x88b5: dropped
+        // a.10 -> tag -> veth -> b: vlan_do_receive -> b.10 -> no handler for 0x88b7 (IEEE OUI extended; no test registers it): dropped
         Runnable send = () -> {
-            SkBuff skb = frame(B, A, 0x88b5);
+            SkBuff skb = frame(B, A, 0x88b7);
             skb.dev = av;
             Dev.queueXmit(skb);
             emu.softirq();
