@@ -183,7 +183,9 @@ final class ExplainText {
             else if (x.model() != Model.HOST && x.model() != Model.BRIDGE) {
                 List<String> seen = new ArrayList<>();
                 for (String h : HOOKS) if (x.nodeHooks().getOrDefault(h, 0L) > 0) seen.add(h);
-                sb.append(" - only at ").append(String.join(", ", seen));
+                if (x.model() == Model.VXLAN) sb.append(" - at ").append(String.join(", ", seen))
+                        .append(": the inner packet is routed by node1, the outer UDP packet is node1's own");
+                else sb.append(" - only at ").append(String.join(", ", seen));
                 if (x.model() == Model.IPVLAN_L3) sb.append(" (ipvlan l3 routes what the pod sends again in node1's namespace; replies go straight to the pod)");
             }
         }
