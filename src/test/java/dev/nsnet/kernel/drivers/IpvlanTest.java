@@ -299,6 +299,27 @@ class IpvlanTest {
     }
 
     @Test
+    void l3sGivesTheHostsConntrackBothDirections() {
+        String t = run("""
+                ip link add link up0 name ipv1 netns pod1 type ipvlan mode l3s
+                ip -n pod1 addr add 10.1.0.11/32 dev ipv1
+                ip -n pod1 link set ipv1 up
+                ip -n pod1 route add default dev ipv1
+                ip -n ext route add 10.1.0.0/24 via 10.0.0.1
+                iptables -A INPUT -m conntrack --ctstate NEW
+                iptables -A OUTPUT -m conntrack --ctstate ESTABLISHED
+                ip netns exec ext ping -c 2 10.1.0.11
+                iptables -L -v -n
+                conntrack -L
+                """);
+        assertTrue(pingOk(t, "ip netns exec ext ping -c 2 10.1.0.11"), t);
+        // the first request is NEW at the host's INPUT, the replies ESTABLISHED at its OUTPUT
+        assertTrue(t.contains("    1    84            0    --  *      *       0.0.0.0/0            0.0.0.0/0            ctstate NEW"), t);
+        assertTrue(t.contains("    2   168            0    --  *      *       0.0.0.0/0            0.0.0.0/0            ctstate ESTABLISHED"), t);
+        assertTrue(t.contains("1 flow entries have been shown.\nicmp     1 29 src=10.0.0.100 dst=10.1.0.11 type=8 code=0 id="), t);
+    }
+
+    @Test
     void aVpcPortThatAllowsOnlyTheNodesMacPassesIpvlanPodsAndChecksTheirAddresses() {
         // what a cloud VPC with port security sees of an ipvlan node: one MAC (the NIC's) for every
         // pod; only the IP allow list tells the pods apart
