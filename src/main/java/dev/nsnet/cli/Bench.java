@@ -52,21 +52,23 @@ public final class Bench {
     static final double KERNEL_MACVLAN_PPS = 638_530;
 
     static final String USAGE = """
-            Usage: nsnet bench [--quick] [--only NAME] [--help]
+            Usage: nsnet bench [--quick] [--only NAME] [--cluster NODESxPODS] [--help]
             Measures nsnet itself and prints 'bench NAME: VALUE UNIT' lines.
               --quick       small counts (a smoke test; figures are not meaningful)
               --only NAME   run one benchmark: veth, bridge, redline, macvlan, pod_heap, pod_create, tcp_bulk, tcp_crr,
-                            iptables_restore_10k, iptables_restore_50k, iptables_append_on_10k, redline_10k_rules
+                            iptables_restore_10k, iptables_restore_50k, iptables_append_on_10k, redline_10k_rules,
+                            cluster_build (1,000 nodes x 100 pods; --quick: 50 x 10; --cluster NxM: N x M)
             """;
 
     static final List<String> NAMES = List.of("veth", "bridge", "redline", "macvlan", "pod_heap", "pod_create", "tcp_bulk", "tcp_crr",
             "iptables_restore_10k", "iptables_restore_50k", "iptables_append_on_10k", "redline_10k_rules",
-            "conntrack_entry_heap");
+            "conntrack_entry_heap", "cluster_build");
 
     /** Entry point for {@code nsnet bench} (wired by cli/Main); usage errors go to {@code err}, status 2. */
     public static int run(PrintStream out, PrintStream err, String[] args) {
         boolean quick = false;
         String only = null;
+        int clusterNodes = -1, clusterPods = -1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -79,6 +81,18 @@ public final class Bench {
                     only = args[++i];
                     if (!NAMES.contains(only)) {
                         err.println("nsnet bench: unknown benchmark '" + only + "' (" + String.join(", ", NAMES) + ")");
+                        err.flush();
+                        return 2;
+                    }
+                }
+                case "--cluster" -> {
+                    // NODESxPODS for cluster_build, e.g. 200x100
+                    String[] nm = i + 1 < args.length ? args[++i].split("x") : new String[0];
+                    try {
+                        clusterNodes = Integer.parseInt(nm[0]);
+                        clusterPods = Integer.parseInt(nm[1]);
+                    } catch (RuntimeException e) {
+                        err.println("nsnet bench: --cluster needs NODESxPODS, e.g. 200x100");
                         err.flush();
                         return 2;
                     }
@@ -119,6 +133,8 @@ public final class Bench {
             failures += pps(out, "redline_10k_rules", () -> BenchIptables.redlineWithRules(nrules), warm, count,
                     runs, KERNEL_REDLINE_10K_RULES_PPS);
         }
+        if (only == null || only.equals("cluster_build")) failures += BenchCluster.build(out,
+                clusterNodes > 0 ? clusterNodes : quick ? 50 : 1_000, clusterPods >= 0 ? clusterPods : quick ? 10 : 100);
         return failures == 0 ? 0 : 1;
     }
 
