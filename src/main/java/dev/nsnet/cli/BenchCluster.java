@@ -42,11 +42,12 @@ final class BenchCluster {
             long pods = (long) nodes * podsPerNode;
             out.printf("bench %s: %.1f s%n", name, secs);
             // on a shared machine the wall figure mostly measures the other processes
-            out.printf("bench %s_cpu: %.1f s (the building thread's CPU time), GC %.1f s%n", name,
-                    (c1 - c0) / 1e9, (g1 - g0) / 1e3);
-            out.printf("bench %s_commands: %d commands, %.1f us/command%n", name, b.commands, secs * 1e6 / b.commands);
-            out.printf("bench %s_heap: %.0f MiB (%.1f KiB/pod, %.1f KiB/node)%n", name, heap / 1048576.0,
-                    heap / 1024.0 / Math.max(1, pods), heap / 1024.0 / nodes);
+            out.printf("bench %s_cpu: %.1f s%n", name, (c1 - c0) / 1e9);
+            out.printf("bench %s_gc: %.1f s%n", name, (g1 - g0) / 1e3);
+            out.printf("bench %s_commands: %d commands%n", name, b.commands);
+            out.printf("bench %s_cpu_per_command: %.2f us/command%n", name, (c1 - c0) / 1e3 / b.commands);
+            out.printf("bench %s_heap: %.0f MiB%n", name, heap / 1048576.0);
+            out.printf("bench %s_heap_per_pod: %.1f KiB/pod%n", name, heap / 1024.0 / Math.max(1, pods));
             if (b.session.emulation.hosts().size() != nodes + 1) throw new IllegalStateException("hosts missing");
             return 0;
         } catch (RuntimeException | OutOfMemoryError e) {
