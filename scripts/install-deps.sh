@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 tools that the golden recorder and later work need
-# (iproute2 6.1, iputils-ping 20221126, procps sysctl, iptables, conntrack, tcpdump).
+# (iproute2 6.1, iputils-ping 20221126, procps sysctl, iptables, conntrack, tcpdump), and Debian's
+# chromium + chromium-driver for the browser tests of nsnet serve (src/test/java/dev/nsnet/web).
 # Idempotent: only packages that are not installed yet are fetched.
 set -euo pipefail
-pkgs=(iputils-ping iproute2 procps iptables conntrack tcpdump)
+pkgs=(iputils-ping iproute2 procps iptables conntrack tcpdump chromium chromium-driver)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -18,4 +19,4 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
-apt-get install -y iputils-ping iproute2 procps iptables conntrack tcpdump
+apt-get install -y iputils-ping iproute2 procps iptables conntrack tcpdump chromium chromium-driver

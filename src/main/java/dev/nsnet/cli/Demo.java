@@ -80,6 +80,24 @@ public final class Demo {
         return demo(out, trace).allReachable() ? 0 : 1;
     }
 
+    /** The name of the demo's node, whose root namespace a shell on the demo world starts in. */
+    public static final String NODE_NAME = "node1";
+
+    /**
+     * The commands that build the demo's world on host {@link #NODE_NAME} (comments included):
+     * the outside (router, web host, switch, cables), the node's NIC and the CNI bridge with two
+     * pods, then the remote web server started in the background. nsnet serve starts from it.
+     */
+    public static List<String> setupScript() {
+        List<String> l = new ArrayList<>();
+        l.addAll(List.of(WORLD));
+        l.addAll(List.of(NODE));
+        l.addAll(List.of(CNI));
+        l.add("# the remote web host serves pages (what curl " + WEB[0] + " fetches)");
+        l.add("nsnet-world exec baidu python3 -m http.server 80 &");
+        return l;
+    }
+
     /** Runs the whole demo, printing to {@code out}. */
     public static Outcome demo(PrintStream out, boolean trace) { return demo(out, trace, Tools.standard()); }
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nsnet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A deterministic, packet-level emulator of Linux container networking: "
                 + "scripts of ip, bridge, sysctl and ping commands print what they print on a real kernel.",
-        subcommands = {RunCommand.class, ClusterCommand.class, CheckCommand.class, ShellCommand.class, DiffCommand.class, FuzzCommand.class, Subcommands.DemoCommand.class,
+        subcommands = {RunCommand.class, ClusterCommand.class, CheckCommand.class, ShellCommand.class, ServeCommand.class, DiffCommand.class, FuzzCommand.class, Subcommands.DemoCommand.class,
                 Subcommands.BenchCommand.class, Subcommands.ExplainCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

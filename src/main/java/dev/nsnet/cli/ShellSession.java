@@ -15,7 +15,7 @@ import java.util.List;
  * {@code ip netns exec NS bash} (or {@code sh}) enters NS, {@code exit} leaves it again (and at the
  * root, ends the shell). The prompt names the namespace: {@code nsnet:root# }, {@code nsnet:NS# }.
  */
-final class ShellSession {
+public final class ShellSession {
     final Session session;
     private final PrintStream out;
     private final PrintStream err;
@@ -24,13 +24,13 @@ final class ShellSession {
     int lastStatus;
     boolean done;
 
-    ShellSession(Session session, PrintStream out, PrintStream err) {
+    public ShellSession(Session session, PrintStream out, PrintStream err) {
         this.session = session;
         this.out = out;
         this.err = err;
     }
 
-    NetNamespace current() {
+    public NetNamespace current() {
         while (!stack.isEmpty() && stack.peek().dead) {
             stack.pop();
             err.println("nsnet: the namespace this shell was in is gone; back to " + label());
@@ -44,13 +44,13 @@ final class ShellSession {
         return n == null ? "netns:" + stack.peek().inum : n;
     }
 
-    String prompt() {
+    public String prompt() {
         current();
         return "nsnet:" + label() + "# ";
     }
 
     /** Runs one line typed at the prompt. */
-    void accept(String line) {
+    public void accept(String line) {
         String t = line.replace("\0", "").strip(); // bash drops NUL bytes from its input
         if (t.isEmpty() || t.startsWith("#")) return;
         List<String> w;
@@ -96,6 +96,15 @@ final class ShellSession {
         }
         lastStatus = session.execute(t, current(), out, err);
     }
+
+    /** The last command's exit status ({@code $?}). */
+    public int lastStatus() { return lastStatus; }
+
+    /** Whether {@code exit} was typed at the root (a terminal shell ends then). */
+    public boolean done() { return done; }
+
+    /** Keeps the shell going after {@code exit} at the root (the web console has no end). */
+    public void resume() { done = false; }
 
     /** Reads lines from a non-terminal (no prompt, no editing), like {@code bash < FILE}. */
     int runPlain(BufferedReader in) throws IOException {

@@ -67,9 +67,12 @@ public final class Session {
 
     public Session(long seed) { this(seed, Tools.standard()); }
 
-    public Session(long seed, ToolRegistry registry) {
+    public Session(long seed, ToolRegistry registry) { this(seed, registry, HOSTNAME); }
+
+    /** A session whose first host is called {@code hostname} (nsnet serve's demo world: node1). */
+    public Session(long seed, ToolRegistry registry, String hostname) {
         this.emulation = new Emulation(seed);
-        this.host = emulation.newHost(HOSTNAME);
+        this.host = emulation.newHost(hostname);
         this.registry = registry;
     }
 
