@@ -79,7 +79,8 @@ final class ExplainRun {
         boolean available() { return unavailable == null; }
     }
 
-    private final Emulation emu = new Emulation(1);
+    /** ipvlan is not in the reference kernel: these worlds run a kernel with every modelled driver. */
+    private final Emulation emu = new Emulation(1).withKernel(dev.nsnet.kernel.core.KernelConfig.FULL);
     private final Host node1 = emu.newHost("node1");
     private final ToolRegistry reg = Tools.standard();
 

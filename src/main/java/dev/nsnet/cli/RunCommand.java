@@ -44,6 +44,7 @@ final class RunCommand implements Callable<Integer> {
         if (loaded.script() == null) return loaded.status();
         Script script = loaded.script();
         Session session = new Session(world.seed);
+        world.applyKernel(session);
         // Lines run in the script's directory, as scripts/record-golden.sh runs them on the kernel.
         if (!file.equals("-")) session.host.workingDirectory = java.nio.file.Path.of(file).toAbsolutePath().getParent();
         world.attachTrace(session.emulation, err);

@@ -47,6 +47,7 @@ final class ShellCommand implements Callable<Integer> {
         PrintStream out = WriterStream.printStream(spec.commandLine().getOut());
         PrintStream err = WriterStream.printStream(spec.commandLine().getErr());
         Session session = new Session(world.seed);
+        world.applyKernel(session);
         world.attachTrace(session.emulation, err);
         if (!world.loadCluster(session, out, err)) return 1;
         if (!world.loadTopology(session, out, err)) return 1;

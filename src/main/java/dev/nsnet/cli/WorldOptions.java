@@ -14,6 +14,27 @@ final class WorldOptions {
     @Option(names = "--trace", description = "Print each packet's path through the kernel model on stderr.")
     boolean trace;
 
+    @Option(names = "--kernel", paramLabel = "reference|full", defaultValue = "reference",
+            converter = KernelConverter.class,
+            description = "Which drivers the hosts' kernels have (default: ${DEFAULT-VALUE}, the kernel the "
+                    + "golden scenarios are recorded on: no ipvlan, no 802.1q vlan; full: both, as a "
+                    + "distribution kernel has them). docs/world.md.")
+    dev.nsnet.kernel.core.KernelConfig kernel;
+
+    static final class KernelConverter implements picocli.CommandLine.ITypeConverter<dev.nsnet.kernel.core.KernelConfig> {
+        @Override
+        public dev.nsnet.kernel.core.KernelConfig convert(String v) {
+            dev.nsnet.kernel.core.KernelConfig k = dev.nsnet.kernel.core.KernelConfig.byName(v);
+            if (k == null) throw new picocli.CommandLine.TypeConversionException("expected reference or full, not '" + v + "'");
+            return k;
+        }
+    }
+
+    /** Gives the session's emulation (and its host) the --kernel configuration. */
+    void applyKernel(dev.nsnet.scenario.Session session) {
+        session.withKernel(kernel);
+    }
+
     @Option(names = "--topology", paramLabel = "FILE",
             description = "Load a topology file (YAML: hosts, NICs, switches, cables, routers, internet; "
                     + "docs/world.md) into the world before the first command.")

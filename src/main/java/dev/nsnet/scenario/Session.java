@@ -76,6 +76,13 @@ public final class Session {
         this.registry = registry;
     }
 
+    /** Gives this session's host, and hosts added later, kernel configuration {@code k}; returns this. */
+    public Session withKernel(dev.nsnet.kernel.core.KernelConfig k) {
+        emulation.defaultKernel = k;
+        host.kernel = k;
+        return this;
+    }
+
     /** Runs one command line as a new process in the root namespace. */
     public int execute(String line, PrintStream out, PrintStream err) {
         return execute(line, host.rootNs, out, err);

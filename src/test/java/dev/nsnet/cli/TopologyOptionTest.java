@@ -33,7 +33,7 @@ class TopologyOptionTest {
         MainTest.Ran r = MainTest.nsnet("run", "--topology", bad.toString(), script.toString());
         assertEquals(1, r.status());
         assertEquals("", r.out());
-        assertEquals("nsnet: " + bad + ": host a: unknown key \"colour\" (expected nics, commands, router, internet)\n", r.err());
+        assertEquals("nsnet: " + bad + ": host a: unknown key \"colour\" (expected nics, commands, router, internet, kernel)\n", r.err());
         r = MainTest.nsnet("run", "--topology", dir.resolve("none.yaml").toString(), script.toString());
         assertEquals(1, r.status());
         assertTrue(r.err().startsWith("nsnet: " + dir.resolve("none.yaml") + ": cannot read"), r.err());

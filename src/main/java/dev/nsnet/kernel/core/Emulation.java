@@ -23,6 +23,14 @@ public final class Emulation {
     final Backlog backlog = new Backlog(this);
     /** The physical network outside the hosts ({@code dev.nsnet.world.World}), made on first use. */
     public Object world;
+    /** The kernel configuration new hosts get (nsnet run --kernel). */
+    public KernelConfig defaultKernel = KernelConfig.REFERENCE;
+
+    /** Hosts created from now on get kernel configuration {@code k}; returns this. */
+    public Emulation withKernel(KernelConfig k) {
+        defaultKernel = k;
+        return this;
+    }
 
     public Emulation() { this(1L); }
 

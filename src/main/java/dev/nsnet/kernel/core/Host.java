@@ -34,11 +34,14 @@ public final class Host {
     private long nextInum = 4026531840L + 0x100;
     /** The kernel log ring (dmesg). */
     public final Printk printk;
+    /** The drivers this kernel has ({@link KernelConfig#REFERENCE} unless the world asks otherwise). */
+    public KernelConfig kernel;
 
     Host(Emulation emulation, String hostname) {
         this.emulation = emulation;
         this.hostname = hostname;
         this.printk = new Printk(emulation);
+        this.kernel = emulation.defaultKernel;
         for (NetdevNotifier n : KernelInit.notifiers()) notifiers.add(n);
         this.rootNs = createNetns();
     }

@@ -82,6 +82,9 @@ public final class ClusterPlan {
         w.add("nsnet-world switch add " + SWITCH);
         for (ClusterSpec.Node n : spec.nodes) {
             w.add("nsnet-world host add " + n.name());
+            // ipvlan is not in the reference kernel (KernelConfig): the nodes run a distribution kernel
+            if (spec.cni == ClusterSpec.Cni.IPVLAN_L2 || spec.cni == ClusterSpec.Cni.IPVLAN_L3)
+                w.add("nsnet-world kernel " + n.name() + " full");
             w.add("nsnet-world nic add " + n.name() + " eth0 address " + Mac.format(nodeMac(n.index())));
             w.add("nsnet-world switch port " + SWITCH + " " + n.name() + ":eth0");
         }

@@ -77,6 +77,10 @@ public final class IpLink implements IpObject {
                     + " ...\". Try \"ip link help\".\n", 1);
         }
         if (k != null) k.parse(ctx, r, r.kindArgs);
+        // rtnl_newlink(): the kind's ops are looked up first; a kernel without them (KernelConfig:
+        // ipvlan, 8021q) skips their validate and answers "Unknown device type" after the generic checks
+        if (k != null && !ctx.host().kernel.hasLinkKind(k.kind())) k = null;
+        if (k != null) k.validate(ctx, r);
         // rtnl_newlink(): an existing device of that index or name answers EEXIST before the kind
         // is even looked up; since Linux 6.15 it is looked up in the target namespace (`netns NS`),
         // not the caller's, so `ip link add eth0 netns h1 ...` works while the caller has an eth0.

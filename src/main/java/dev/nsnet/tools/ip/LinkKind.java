@@ -67,6 +67,12 @@ public interface LinkKind {
     default void parse(ToolContext ctx, LinkRequest req, List<String> args) { }
 
     /**
+     * The kernel's {@code rtnl_link_ops->validate} of what {@link #parse} left in the request: runs
+     * only when the host's kernel has this kind ({@code KernelConfig}), before the generic checks.
+     */
+    default void validate(ToolContext ctx, LinkRequest req) { }
+
+    /**
      * {@code ip link set DEV type KIND args...} (changelink, run before the generic changes).
      * Default: the kernel's answer for a kind without changelink.
      */

@@ -137,9 +137,12 @@ public final class VlanLinkKind implements LinkKind {
 
     @Override
     public void parse(ToolContext ctx, LinkRequest req, List<String> args) {
-        Opts o = parseOpts(args);
-        validate(req, o);
-        req.kindData = o;
+        req.kindData = parseOpts(args);
+    }
+
+    @Override
+    public void validate(ToolContext ctx, LinkRequest req) {
+        if (req.kindData instanceof Opts o) validate(req, o);
     }
 
     @Override

@@ -70,6 +70,14 @@ public final class NsnetWorld implements Tool {
                     and it answers for every address of each PREFIX (ip route add local PREFIX
                     dev lo, the kernel's AnyIP). Give it a NIC, an address and routes back.
                     """,
+            "kernel", """
+                    Usage: nsnet-world kernel HOST [reference|full]
+                    Shows or sets which drivers HOST's kernel has. reference (the default) is the
+                    kernel nsnet's golden scenarios are recorded on: veth, bridge, macvlan, vxlan,
+                    but no ipvlan and no 802.1q vlan ('ip link add ... type ipvlan' answers
+                    "Error: Unknown device type."). full adds ipvlan and vlan, as a distribution
+                    kernel has them. Devices that exist are kept.
+                    """,
             "exec", """
                     Usage: nsnet-world exec HOST COMMAND [ARGS...]
                     Runs a Linux command (ip, sysctl, ping ...) in the root namespace of HOST.
@@ -92,6 +100,7 @@ public final class NsnetWorld implements Tool {
               switch show NAME                            show a switch's ports, counters, MAC table
               router add NAME                             add a host with ip_forward=1
               internet add NAME [PREFIX...]               add a routing host answering for PREFIXes
+              kernel HOST [reference|full]                show or set the drivers HOST's kernel has
               exec HOST COMMAND [ARGS...]                 run a command on another host
               show                                        list hosts, NICs, cables, switches
             'nsnet-world COMMAND --help' explains one command. See docs/world.md.
@@ -131,6 +140,7 @@ public final class NsnetWorld implements Tool {
                 case "switch" -> SwitchCommand.run(world, ctx.emulation().now(), ctx.out(), rest, err);
                 case "router" -> router(world, ctx, rest, err);
                 case "internet" -> internet(world, ctx, rest, err);
+                case "kernel" -> kernel(world, ctx, rest, err);
                 case "exec" -> exec(world, ctx, rest, err);
                 default -> show(world, ctx);
             };
@@ -148,6 +158,19 @@ public final class NsnetWorld implements Tool {
     private static int host(World w, List<String> a, PrintStream err) {
         if (a.size() != 2 || !a.get(0).equals("add")) return usage("host", err);
         w.addHost(a.get(1));
+        return 0;
+    }
+
+    private static int kernel(World w, ToolContext ctx, List<String> a, PrintStream err) {
+        if (a.isEmpty() || a.size() > 2) return usage("kernel", err);
+        Host h = w.host(a.get(0));
+        if (a.size() == 1) {
+            ctx.out().println(h.kernel.name);
+            return 0;
+        }
+        dev.nsnet.kernel.core.KernelConfig k = dev.nsnet.kernel.core.KernelConfig.byName(a.get(1));
+        if (k == null) throw new WorldException("unknown kernel \"" + a.get(1) + "\" (expected reference or full)");
+        h.kernel = k;
         return 0;
     }
 

@@ -105,9 +105,14 @@ public final class TopologyFile {
             if (h == null) h = w.addHost(e.getKey());
             Map<String, Object> spec = e.getValue() == null ? Map.of() : map(e.getValue(), "host " + e.getKey());
             for (String k : spec.keySet()) {
-                if (!List.of("nics", "commands", "router", "internet").contains(k)) {
-                    throw new WorldException("host " + h.hostname + ": unknown key \"" + k + "\" (expected nics, commands, router, internet)");
+                if (!List.of("nics", "commands", "router", "internet", "kernel").contains(k)) {
+                    throw new WorldException("host " + h.hostname + ": unknown key \"" + k + "\" (expected nics, commands, router, internet, kernel)");
                 }
+            }
+            if (spec.containsKey("kernel")) {
+                dev.nsnet.kernel.core.KernelConfig kc = dev.nsnet.kernel.core.KernelConfig.byName(String.valueOf(spec.get("kernel")));
+                if (kc == null) throw new WorldException("host " + h.hostname + ": unknown kernel \"" + spec.get("kernel") + "\" (expected reference or full)");
+                h.kernel = kc;
             }
             for (Object n : list(spec.getOrDefault("nics", List.of()), "host " + h.hostname + " nics")) addNic(w, h, n);
             List<String> cmds = new ArrayList<>(roleCommands(h.hostname, spec));

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class IpvlanTest {
     private static final long LOWER = 0x020000000001L, PEER = 0x020000000002L, OUTSIDE = 0x020000000999L;
 
-    private final Emulation emu = new Emulation(1);
+    private final Emulation emu = new Emulation(1).withKernel(dev.nsnet.kernel.core.KernelConfig.FULL);
     private final Host host = emu.newHost("h");
     private final NetNamespace root = host.rootNs;
     private final NetDevice up0 = Veth.create(root, "up0", LOWER, 0, root, "up1", PEER, 0);
@@ -211,7 +211,7 @@ class IpvlanTest {
             """;
 
     private static String run(String script) {
-        return Transcript.run(Script.parse("t", WORLD + script), new Session(1));
+        return Transcript.run(Script.parse("t", WORLD + script), new Session(1).withKernel(dev.nsnet.kernel.core.KernelConfig.FULL));
     }
 
     private static boolean pingOk(String t, String cmd) {
@@ -346,7 +346,7 @@ class IpvlanTest {
                 ip netns exec pod2 ping -c 1 -W 1 10.0.0.254
                 nsnet-world exec gw ip neigh show 10.0.0.11
                 nsnet-world switch show vpc
-                """), new Session(1));
+                """), new Session(1).withKernel(dev.nsnet.kernel.core.KernelConfig.FULL));
         assertTrue(pingOk(t, "ip netns exec pod1 ping -c 1 10.0.0.254"), t);
         assertTrue(!pingOk(t, "ip netns exec pod2 ping -c 1 -W 1 10.0.0.254"), t);
         assertTrue(t.contains("10.0.0.11 dev eth0 lladdr 02:00:00:00:01:01 "), t);

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class VlanTest {
     private static final long A = 0x020000000001L, B = 0x020000000002L;
 
-    private final Emulation emu = new Emulation(1);
+    private final Emulation emu = new Emulation(1).withKernel(dev.nsnet.kernel.core.KernelConfig.FULL);
     private final Host host = emu.newHost("h");
     private final NetNamespace root = host.rootNs;
     private final NetDevice a = Veth.create(root, "a", A, 0, root, "b", B, 0);
@@ -165,7 +165,7 @@ class VlanTest {
     // ---------------------------------------------------------------- end to end
 
     private static String run(String script) {
-        return Transcript.run(Script.parse("t", script), new Session(1));
+        return Transcript.run(Script.parse("t", script), new Session(1).withKernel(dev.nsnet.kernel.core.KernelConfig.FULL));
     }
 
     private static boolean pingOk(String t, String cmd) {

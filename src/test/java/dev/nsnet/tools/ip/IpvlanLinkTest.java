@@ -22,7 +22,7 @@ class IpvlanLinkTest {
             """;
 
     private static String run(String script) {
-        return Transcript.run(Script.parse("t", WORLD + script), new Session(1));
+        return Transcript.run(Script.parse("t", WORLD + script), new Session(1).withKernel(dev.nsnet.kernel.core.KernelConfig.FULL));
     }
 
     private static String after(String transcript, String cmd) {
