@@ -55,12 +55,12 @@ public final class Bench {
             Usage: nsnet bench [--quick] [--only NAME] [--cluster NODESxPODS] [--help]
             Measures nsnet itself and prints 'bench NAME: VALUE UNIT' lines.
               --quick       small counts (a smoke test; figures are not meaningful)
-              --only NAME   run one benchmark: veth, bridge, redline, macvlan, pod_heap, pod_create, tcp_bulk, tcp_crr,
+              --only NAME   run one benchmark: veth, bridge, redline, macvlan, vxlan, pod_heap, pod_create, tcp_bulk, tcp_crr,
                             iptables_restore_10k, iptables_restore_50k, iptables_append_on_10k, redline_10k_rules,
                             cluster_build (1,000 nodes x 100 pods; --quick: 50 x 10; --cluster NxM: N x M)
             """;
 
-    static final List<String> NAMES = List.of("veth", "bridge", "redline", "macvlan", "pod_heap", "pod_create", "tcp_bulk", "tcp_crr",
+    static final List<String> NAMES = List.of("veth", "bridge", "redline", "macvlan", "vxlan", "pod_heap", "pod_create", "tcp_bulk", "tcp_crr",
             "iptables_restore_10k", "iptables_restore_50k", "iptables_append_on_10k", "redline_10k_rules",
             "conntrack_entry_heap", "cluster_build");
 
@@ -116,6 +116,7 @@ public final class Bench {
         if (only == null || only.equals("bridge")) failures += pps(out, "bridge", Path.BRIDGE, warm, count, runs, KERNEL_BRIDGE_PPS);
         if (only == null || only.equals("redline")) failures += pps(out, "redline", Path.REDLINE, warm, count, runs, KERNEL_REDLINE_PPS);
         if (only == null || only.equals("macvlan")) failures += pps(out, "macvlan", Path.MACVLAN, warm, count, runs, KERNEL_MACVLAN_PPS);
+        if (only == null || only.equals("vxlan")) failures += pps(out, "vxlan", BenchVxlan::rig, warm, count, runs, BenchVxlan.KERNEL_VXLAN_PPS);
         if (only == null || only.equals("pod_heap")) failures += BenchPods.heap(out, quick ? 500 : 20_000);
         if (only == null || only.equals("pod_create")) failures += BenchPods.create(out, quick ? 1_000 : 100_000);
         if (only == null || only.equals("conntrack_entry_heap")) failures += BenchConntrack.entryHeap(out, quick ? 20_000 : 200_000);

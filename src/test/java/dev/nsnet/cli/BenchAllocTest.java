@@ -36,6 +36,19 @@ class BenchAllocTest {
     }
 
     @Test
+    void vxlanOverlayAllocatesNothingPerPacket() {
+        Bench.Rig rig = BenchVxlan.rig();
+        Bench.inject(rig, 20_000);
+        long rx = rig.rx().stats.rxPackets;
+        int n = 100_000;
+        long before = allocated();
+        Bench.inject(rig, n);
+        double perPacket = (allocated() - before) / (double) n;
+        assertEquals(n, rig.rx().stats.rxPackets - rx, "vxlan: frames delivered");
+        assertTrue(perPacket < 1, "vxlan: " + perPacket + " bytes allocated per packet");
+    }
+
+    @Test
     void buildingAPodAllocatesLittle() {
         BenchPods.Node node = new BenchPods.Node();
         for (int i = 0; i < 100; i++) node.addPod(); // first-use caches

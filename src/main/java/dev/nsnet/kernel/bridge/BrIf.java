@@ -19,7 +19,8 @@ public final class BrIf {
 
     /** port_cost(): from the link speed; veth reports 10 Gb/s (cost 2), unknown speeds cost 100. */
     static int portCost(NetDevice dev) {
-        return "veth".equals(dev.kind()) ? 2 : 100;
+        NetDevice d = dev.ops.linkSettingsDev(dev);
+        return d != null && "veth".equals(d.kind()) ? 2 : 100;
     }
 
     /** br_add_if(): {@code ip link set DEV master BR}. */

@@ -26,6 +26,12 @@ public abstract class NetDeviceOps {
     /** The device this one is linked to (veth peer, macvlan lower), if any. */
     public NetDevice link(NetDevice dev) { return null; }
 
+    /**
+     * The device whose link settings ethtool's get_link_ksettings reports for {@code dev}: itself,
+     * or (vxlan) its lower device; null when the speed is unknown.
+     */
+    public NetDevice linkSettingsDev(NetDevice dev) { return dev; }
+
     public int minMtu() { return 68; }
 
     public int maxMtu() { return 65535; }

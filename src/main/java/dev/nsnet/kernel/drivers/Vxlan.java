@@ -253,6 +253,13 @@ public final class Vxlan extends NetDeviceOps implements RtnlFdb.NdoFdb {
         VxlanSock.Net.of(v.net).devices.remove(v);
     }
 
+    /** vxlan_get_link_ksettings(): the lower device's link, unknown without one. */
+    @Override
+    public NetDevice linkSettingsDev(NetDevice dev) {
+        VxlanDev v = vxlan(dev);
+        return v == null || v.cfg.remoteIfindex == 0 ? null : v.net.dev(v.cfg.remoteIfindex);
+    }
+
     /** vxlan_change_mtu(): with a lower device, at most its MTU minus the encapsulation. */
     @Override
     public void changeMtu(NetDevice dev, int mtu) {
