@@ -9,6 +9,8 @@
 # Runs only inside a private network + mount namespace it creates for itself (unshare), on a
 # private tmpfs /run/netns; nothing outside is configured. Needs root, iperf3, python3, taskset.
 # Usage: sudo bash bench/kernel/dp_vxlan.sh            (REPS=5 SECS=5 by default)
+#        TOPO=veth sudo bash bench/kernel/dp_vxlan.sh  (the same pods on one veth pair: a reference
+#                                                      taken under the same machine load)
 #        REPS=3 SECS=3 sudo bash bench/kernel/dp_vxlan.sh
 set -u
 REPS=${REPS:-5}
@@ -40,6 +42,11 @@ for n in node1 node2 pa pb; do
   q ip -n $n link set lo up
   ip netns exec $n sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
 done
+if [ "${TOPO:-vxlan}" = veth ]; then
+  # the reference under the same load: the two pods on one veth pair, no overlay
+  q ip -n pa link add eth0 address 02:00:00:00:0d:01 type veth peer name eth0 address 02:00:00:00:0d:02 netns pb
+  for i in 1 2; do pod=$([ $i = 1 ] && echo pa || echo pb); q ip -n $pod addr add 10.10.0.$i/24 dev eth0; q ip -n $pod link set eth0 up; done
+else
 q ip -n node1 link add eth0 address 02:00:00:00:00:01 type veth peer name eth0 address 02:00:00:00:00:02 netns node2
 for i in 1 2; do
   o=$((3 - i))
@@ -58,6 +65,7 @@ for i in 1 2; do
   q ip -n $pod addr add 10.10.0.$i/24 dev eth0
   q ip -n $pod link set eth0 up
 done
+fi
 sleep 1
 ip netns exec pa ping -q -c 2 -W 1 10.10.0.2 >/dev/null || { echo "FATAL: pa cannot reach pb over the overlay" >&2; exit 1; }
 
@@ -78,7 +86,9 @@ try:
     c, s = json.load(open(cli)), json.load(open(srv))
     if mode == "udp64":
         r = s["end"]["sum"]
-        print("%.0f" % ((r["packets"] - r["lost_packets"]) / (r["seconds"] or 1)))
+        t = c["end"]["sum"]
+        print("%.0f tx_pps=%.0f loss=%.1f%%" % ((r["packets"] - r["lost_packets"]) / (r["seconds"] or 1),
+                                              t["packets"] / (t["seconds"] or 1), r["lost_percent"]))
     else:
         print("%.3f" % (c["end"]["sum_received"]["bits_per_second"] / 1e9))
 except Exception as e:
@@ -91,7 +101,8 @@ median() { sort -g | awk '{v[NR]=$1} END {if (NR == 0) {print "nan"} else if (NR
 
 echo "# kernel $(uname -r), $(nproc) CPUs, $(iperf3 --version | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 pps=(); gbps=()
-for r in $(seq "$REPS"); do v=$(run udp64); echo "#   udp64 run $r: $v pps"; pps+=("$v"); done
+for r in $(seq "$REPS"); do v=$(run udp64); echo "#   udp64 run $r: $v (rx pps, sender pps, loss)"; pps+=("${v%% *}"); done
 for r in $(seq "$REPS"); do v=$(run tcp); echo "#   tcp run $r: $v Gbit/s"; gbps+=("$v"); done
-echo "vxlan.udp64_rx_pps: $(printf '%s\n' "${pps[@]}" | median) pps (runs: ${pps[*]})"
-echo "vxlan.tcp: $(printf '%s\n' "${gbps[@]}" | median) Gbit/s (runs: ${gbps[*]})"
+T=${TOPO:-vxlan}
+echo "$T.udp64_rx_pps: $(printf '%s\n' "${pps[@]}" | median) pps (runs: ${pps[*]})"
+echo "$T.tcp: $(printf '%s\n' "${gbps[@]}" | median) Gbit/s (runs: ${gbps[*]})"
