@@ -141,6 +141,11 @@ final class ExplainText {
         return null;
     }
 
+    static boolean hasUnderlay(List<Result> ok) {
+        for (Result x : ok) if (x.model() == Model.MACVLAN || x.model() == Model.IPVLAN_L2 || x.model() == Model.IPVLAN_L3) return true;
+        return false;
+    }
+
     static int roundTrip(Result x) { return x.probe().requestPath.size() + x.probe().replyPath.size(); }
 
     static String q1(List<Result> ok) {
@@ -166,8 +171,14 @@ final class ExplainText {
                 sb.append(' ').append(x.model().label).append(d >= 0 ? " +" : " ").append(d).append(';');
             }
             sb.setLength(sb.length() - 1);
-            sb.append(".\n      An underlay pod's packet costs about what the node's own packet costs: the pod's stack does the")
-                    .append("\n      work node1's stack would do, and node1 only hands the frame to its NIC driver.");
+            sb.append('.');
+            if (hasUnderlay(ok)) {
+                sb.append("\n      An underlay pod's packet costs about what the node's own packet costs: the pod's stack does the")
+                        .append("\n      work node1's stack would do, and node1 only hands the frame to its NIC driver.");
+            } else {
+                sb.append("\n      A bridge+NAT pod's packet costs node1 the veth, the bridge, conntrack, a route lookup, forwarding")
+                        .append("\n      and NAT on top of what its own packet costs (nsnet explain underlay shows pods that skip them).");
+            }
         }
         return sb.toString();
     }
@@ -189,8 +200,10 @@ final class ExplainText {
                 if (x.model() == Model.IPVLAN_L3) sb.append(" (ipvlan l3 routes what the pod sends again in node1's namespace; replies go straight to the pod)");
             }
         }
-        sb.append("\n      (tcpdump on node1's eth0 would still see the frames: packet taps run before the macvlan/ipvlan")
-                .append("\n      rx handler. What the node loses is its IP-level view: iptables, conntrack, routing, its own sockets.)");
+        if (hasUnderlay(ok)) {
+            sb.append("\n      (tcpdump on node1's eth0 would still see the frames: packet taps run before the macvlan/ipvlan")
+                    .append("\n      rx handler. What the node loses is its IP-level view: iptables, conntrack, routing, its own sockets.)");
+        }
         return sb.toString();
     }
 

@@ -49,6 +49,19 @@ class TopologyExamplesTest {
         Switch tor2 = World.of(s.emulation).switchNamed("tor2");
         assertEquals(0, tor2.securityDrops());
         assertTrue(tor2.forwarded > 0);
+        // r2s1's port takes two MACs: the server's own and one macvlan pod; a second pod is dropped
+        for (String l : new String[] {"nsnet-world exec r2s1 ping -c 1 10.1.2.12",
+                "nsnet-world exec r2s1 ip netns add p1", "nsnet-world exec r2s1 ip netns add p2",
+                "nsnet-world exec r2s1 ip link add link eth0 name mv1 address 02:42:0a:01:02:15 netns p1 type macvlan mode bridge",
+                "nsnet-world exec r2s1 ip link add link eth0 name mv2 address 02:42:0a:01:02:16 netns p2 type macvlan mode bridge",
+                "nsnet-world exec r2s1 ip -n p1 addr add 10.1.2.21/24 dev mv1", "nsnet-world exec r2s1 ip -n p2 addr add 10.1.2.22/24 dev mv2",
+                "nsnet-world exec r2s1 ip -n p1 link set mv1 up", "nsnet-world exec r2s1 ip -n p2 link set mv2 up"}) {
+            assertEquals(0, s.capture(l).exitStatus(), l);
+        }
+        reaches(s, "nsnet-world exec r2s1 ip netns exec p1 ping -c 1 10.1.2.12", "64 bytes from 10.1.2.12");
+        assertEquals(1, s.capture("nsnet-world exec r2s1 ip netns exec p2 ping -c 1 -W 1 10.1.2.12").exitStatus());
+        assertTrue(tor2.ports().get(0).security.droppedMacLimit > 0);
+        assertEquals(tor2.securityDrops(), tor2.ports().get(0).security.droppedMacLimit);
         // rack 2's traffic never floods rack 1's ToR with its MACs: tor1 knows only rack 1 and the router
         String tor1 = s.capture("nsnet-world switch show tor1").output();
         assertTrue(!tor1.contains("52:54:00:01:02:0c"), tor1);
