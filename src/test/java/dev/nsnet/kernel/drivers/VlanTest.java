@@ -329,7 +329,7 @@ class VlanTest {
         long perFrame = (mx.getThreadAllocatedBytes(tid) - before) / n;
         assertEquals(120_000, bv.stats.rxPackets);
         assertEquals(120_000, av.stats.txPackets);
-        // same bound as MacvlanTest's (JIT profiles inside the full suite); 0 B when run alone
-        assertTrue(perFrame < 400, "bytes allocated per frame: " + perFrame);
+        // measured 0 B per frame (VID lookup in a plain array, the tag moved in place)
+        assertTrue(perFrame < 64, "bytes allocated per frame: " + perFrame);
     }
 }
