@@ -1,5 +1,6 @@
 package dev.nsnet.cli;
 
+import dev.nsnet.scenario.Session;
 import dev.nsnet.web.WebServer;
 import dev.nsnet.web.WebWorld;
 import java.io.PrintStream;
@@ -18,8 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve a web page that draws the world (hosts, namespaces, devices, wires), with a console "
                 + "that runs the same commands as nsnet shell and the packet path of a ping or curl in red.",
-                "Without FILE the world is the demo's (node1 with two pods on cni0, a switch, a router, a web host); "
-                        + "with FILE it is a fresh world after the script ran (as nsnet run). See docs/web.md."})
+                "Without FILE, --cluster or --topology the world is the demo's (node1 with two pods on cni0, a switch, "
+                        + "a router, a web host); otherwise a fresh world with the cluster and topology built and the script run "
+                        + "(as nsnet run). See docs/web.md."})
 final class ServeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -31,8 +33,7 @@ final class ServeCommand implements Callable<Integer> {
                     + "another address can run commands in the emulated world.")
     String bind;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the emulation's random source (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @picocli.CommandLine.Mixin WorldOptions world;
 
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "A script to run first (- reads standard input).")
     String file;
@@ -51,18 +52,36 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        WebWorld world;
-        if (file == null) {
-            world = WebWorld.demo(seed);
+        WebWorld web;
+        if (file == null && this.world.cluster == null && this.world.topology == null) {
+            web = WebWorld.demo(this.world.seed);
+            this.world.attachTrace(web.emulation(), err);
         } else {
-            ScriptFiles.Loaded loaded = ScriptFiles.load(file, err);
-            if (loaded.script() == null) return loaded.status();
-            java.nio.file.Path dir = file.equals("-") ? null : java.nio.file.Path.of(file).toAbsolutePath().getParent();
-            world = WebWorld.of(loaded.script(), dir, seed);
+            ScriptFiles.Loaded loaded = file == null ? null : ScriptFiles.load(file, err);
+            if (loaded != null && loaded.script() == null) return loaded.status();
+            Session session = new Session(this.world.seed);
+            if (file != null && !file.equals("-")) session.host.workingDirectory = java.nio.file.Path.of(file).toAbsolutePath().getParent();
+            this.world.attachTrace(session.emulation, err);
+            // what building the cluster and the topology prints goes to the console's first entry
+            java.io.ByteArrayOutputStream bo = new java.io.ByteArrayOutputStream(), be = new java.io.ByteArrayOutputStream();
+            PrintStream po = new PrintStream(bo, true, java.nio.charset.StandardCharsets.UTF_8);
+            PrintStream pe = new PrintStream(be, true, java.nio.charset.StandardCharsets.UTF_8);
+            boolean ok = this.world.loadCluster(session, po, pe) && this.world.loadTopology(session, po, pe);
+            if (!ok) {
+                err.print(be.toString(java.nio.charset.StandardCharsets.UTF_8));
+                err.flush();
+                return 1;
+            }
+            StringBuilder title = new StringBuilder("# nsnet serve");
+            if (this.world.cluster != null) title.append(" --cluster ").append(this.world.cluster);
+            if (this.world.topology != null) title.append(" --topology ").append(this.world.topology);
+            if (loaded != null) title.append(' ').append(loaded.script().name());
+            web = WebWorld.over(session, title.toString(), bo.toString(java.nio.charset.StandardCharsets.UTF_8),
+                    be.toString(java.nio.charset.StandardCharsets.UTF_8), loaded == null ? java.util.List.of() : WebWorld.lines(loaded.script()));
         }
         WebServer server;
         try {
-            server = new WebServer(world, bind, port);
+            server = new WebServer(web, bind, port);
         } catch (java.io.IOException | RuntimeException e) {
             err.println("nsnet serve: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
             err.flush();
@@ -73,9 +92,9 @@ final class ServeCommand implements Callable<Integer> {
         if (host.contains(":")) host = "[" + host + "]";
         out.println("nsnet serve: http://" + host + ":" + server.port() + "/  (Ctrl-C stops it)");
         out.flush();
-        running = server;
         CountDownLatch latch = new CountDownLatch(1);
-        stop = latch;
+        stop = latch; // before running: a test that sees the server stops it through this latch
+        running = server;
         try {
             latch.await();
         } finally {

@@ -36,6 +36,9 @@ public final class Drawing {
 
     static final String RED = "#d62728";
 
+    /** The PNG export's size limit (about 64 MB of image memory). */
+    static final double MAX_PNG_PIXELS = 16_000_000;
+
     /** Fill and stroke per kind. */
     static String[] style(String kind) {
         return switch (kind) {
@@ -57,6 +60,7 @@ public final class Drawing {
             case "port" -> new String[] {"#3c8d3c", ""};
             case "lower" -> new String[] {"#7d4fa8", "5,3"};
             case "cable" -> new String[] {"#333333", ""};
+            case "tunnel" -> new String[] {"#1f8a8a", "2,4"};
             default -> new String[] {"#777777", ""};
         };
     }
@@ -160,14 +164,17 @@ public final class Drawing {
 
     /** The drawing as a PNG image (the same shapes, painted with Java2D, headless). */
     public static byte[] png(Layout l, Highlight hl) throws IOException {
-        int w = Math.max(1, (int) Math.ceil(l.width)), h = Math.max(1, (int) Math.ceil(l.height));
+        // at most MAX_PNG_PIXELS (a drawing of hundreds of pods is scaled down, not a heap of gigabytes)
+        double scale = Math.min(1.0, Math.sqrt(MAX_PNG_PIXELS / Math.max(1.0, l.width * l.height)));
+        int w = Math.max(1, (int) Math.ceil(l.width * scale)), h = Math.max(1, (int) Math.ceil(l.height * scale));
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
+            g.scale(scale, scale);
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
-            g.fillRect(0, 0, w, h);
+            g.fillRect(0, 0, (int) Math.ceil(l.width) + 1, (int) Math.ceil(l.height) + 1);
             Font plain = new Font(Font.MONOSPACED, Font.PLAIN, 11), bold = new Font(Font.MONOSPACED, Font.BOLD, 12);
             for (Layout.Box b : l.boxes.values()) {
                 String k = b.node().kind();

@@ -78,6 +78,7 @@ public final class Layout {
         }
         Map<ElkEdge, Topology.Edge> edgeOf = new LinkedHashMap<>();
         for (Topology.Edge te : t.edges) {
+            if (te.kind().equals("tunnel")) continue; // drawn over the laid-out underlay
             ElkNode a = elk.get(te.a()), b = elk.get(te.b());
             if (a == null || b == null) continue;
             // edges point downwards: pod end to host end, port to bridge, upper to lower device,
@@ -113,6 +114,12 @@ public final class Layout {
             double[] p = new double[pts.size()];
             for (int i = 0; i < p.length; i++) p[i] = pts.get(i);
             wires.add(new Wire(me.getValue(), p));
+        }
+        for (Topology.Edge te : t.edges) {
+            if (!te.kind().equals("tunnel")) continue;
+            Box a = boxes.get(te.a()), b = boxes.get(te.b());
+            if (a == null || b == null) continue;
+            wires.add(new Wire(te, new double[] {a.x() + a.w() / 2, a.y() + a.h() / 2, b.x() + b.w() / 2, b.y() + b.h() / 2}));
         }
     }
 

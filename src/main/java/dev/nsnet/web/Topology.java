@@ -4,6 +4,7 @@ import dev.nsnet.kernel.core.Emulation;
 import dev.nsnet.kernel.core.Host;
 import dev.nsnet.kernel.core.NetDevice;
 import dev.nsnet.kernel.core.NetNamespace;
+import dev.nsnet.kernel.drivers.Vxlan;
 import dev.nsnet.kernel.ipv4.IfAddr;
 import dev.nsnet.kernel.ipv4.InDevice;
 import dev.nsnet.kernel.wire.Inet4;
@@ -32,7 +33,7 @@ public final class Topology {
     /** A box: host, namespace, device or switch. {@code parent} is null for hosts and switches. */
     public record Node(String id, String kind, String parent, String label, List<String> lines) { }
 
-    /** A wire between two device (or switch) nodes: veth, port, lower or cable. */
+    /** A wire between two device (or switch) nodes: veth, port, lower, cable, or a vxlan tunnel. */
     public record Edge(String id, String kind, String a, String b) { }
 
     public final Map<String, Node> nodes = new LinkedHashMap<>();
@@ -91,16 +92,20 @@ public final class Topology {
             if (d.master != null && devices.containsKey(devId(d.master))) {
                 edges.add(new Edge("e:port:" + id, "port", id, devId(d.master)));
             }
-            NetDevice l = d.link();
+            NetDevice l = lower(d);
             if (l != null && l.ns != null && devices.containsKey(devId(l))) {
                 String lid = devId(l);
                 if ("veth".equals(d.kind())) {
-                    if (id.compareTo(lid) < 0) edges.add(new Edge("e:veth:" + id + "|" + lid, "veth", id, lid));
+                    // one edge per pair, from the pod's end (above) to the host's end (below), as
+                    // in the article's figures; between two namespaces of one kind, by name
+                    boolean podFirst = rank(d) != rank(l) ? rank(d) > rank(l) : id.compareTo(lid) < 0;
+                    if (podFirst) edges.add(new Edge("e:veth:" + id + "|" + lid, "veth", id, lid));
                 } else {
                     edges.add(new Edge("e:lower:" + id, "lower", id, lid));
                 }
             }
         }
+        tunnels();
         World w = World.of(emu);
         for (Switch s : w.switches().values()) {
             String sid = switchId(s);
@@ -130,6 +135,38 @@ public final class Topology {
         edges.sort(java.util.Comparator.comparing(Edge::id));
     }
 
+    /** 1 for a device in a named (pod) namespace, 0 in a root namespace. */
+    private static int rank(NetDevice d) { return d.ns == d.ns.host.rootNs ? 0 : 1; }
+
+    /** IFLA_LINK: a veth's peer, the lower of a macvlan/ipvlan/vlan, a vxlan's underlay device. */
+    private static NetDevice lower(NetDevice d) {
+        Vxlan.VxlanDev v = Vxlan.vxlan(d);
+        if (v != null) return v.cfg.remoteIfindex == 0 ? null : v.net.dev(v.cfg.remoteIfindex);
+        return d.link();
+    }
+
+    /**
+     * The overlay: vxlan devices of one VNI and UDP port in different namespaces are joined by a
+     * tunnel (drawn, not laid out: it crosses the underlay, whose wires carry it).
+     */
+    private void tunnels() {
+        Map<String, List<String>> byVni = new java.util.TreeMap<>();
+        for (Map.Entry<String, NetDevice> e : devices.entrySet()) {
+            Vxlan.VxlanDev v = Vxlan.vxlan(e.getValue());
+            if (v != null) byVni.computeIfAbsent(v.cfg.vni + ":" + v.cfg.dstPort, k -> new ArrayList<>()).add(e.getKey());
+        }
+        for (List<String> ends : byVni.values()) {
+            java.util.Collections.sort(ends);
+            for (int i = 0; i < ends.size(); i++) {
+                for (int j = i + 1; j < ends.size(); j++) {
+                    String a = ends.get(i), b = ends.get(j);
+                    if (a.substring(0, a.lastIndexOf('/')).equals(b.substring(0, b.lastIndexOf('/')))) continue;
+                    edges.add(new Edge("e:tunnel:" + a + "|" + b, "tunnel", a, b));
+                }
+            }
+        }
+    }
+
     private static String endId(LinkEnd e, Map<String, String> nicIds) {
         if (e instanceof Switch.Port p) return switchId(p.owner());
         return nicIds.get(e.label());
@@ -152,6 +189,8 @@ public final class Topology {
         if (in != null) {
             for (IfAddr a : in.addresses()) l.add(Inet4.format(a.local) + "/" + a.prefixLen);
         }
+        Vxlan.VxlanDev v = Vxlan.vxlan(d);
+        if (v != null) l.add("vni " + v.cfg.vni + " dstport " + v.cfg.dstPort);
         if (d.type == dev.nsnet.kernel.core.If.ARPHRD_ETHER) l.add(Mac.format(d.mac));
         return l;
     }

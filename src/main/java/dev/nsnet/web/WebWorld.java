@@ -64,11 +64,28 @@ public final class WebWorld {
 
     /** A fresh world (host nsnet), after running {@code script}'s lines as nsnet run would. */
     public static WebWorld of(Script script, java.nio.file.Path dir, long seed) {
-        WebWorld w = new WebWorld(new Session(seed));
-        if (dir != null) w.session.host.workingDirectory = dir;
+        Session s = new Session(seed);
+        if (dir != null) s.host.workingDirectory = dir;
+        return over(s, "# nsnet serve " + script.name(), "", "", lines(script));
+    }
+
+    /** The lines of a script, as nsnet run runs them. */
+    public static List<String> lines(Script script) {
         List<String> lines = new ArrayList<>();
         for (Script.Line l : script.lines()) lines.add(l.text());
-        w.setup("# nsnet serve " + script.name(), lines);
+        return lines;
+    }
+
+    /**
+     * The world of {@code session} (built already, e.g. from a cluster or topology file, which
+     * printed {@code out} and {@code err}), after running {@code lines} in it; the console's first
+     * entry, titled {@code title}, shows all that output.
+     */
+    public static WebWorld over(Session session, String title, String out, String err, List<String> lines) {
+        WebWorld w = new WebWorld(session);
+        w.out.print(out);
+        w.err.print(err);
+        w.setup(title, lines);
         return w;
     }
 
@@ -76,15 +93,12 @@ public final class WebWorld {
     public static WebWorld fresh(long seed) { return new WebWorld(new Session(seed)); }
 
     private void setup(String title, List<String> lines) {
-        StringBuilder all = new StringBuilder();
         int status = 0;
         for (String l : lines) {
             if (l.isBlank() || l.strip().startsWith("#")) continue;
             status = session.execute(l, out, err);
         }
-        all.append(take(outBuf));
-        String e = take(errBuf);
-        history.add(new Exec(0, title, all.toString(), e, status, shell.prompt(), null));
+        history.add(new Exec(0, title, take(outBuf), take(errBuf), status, shell.prompt(), null));
         relayout();
     }
 
@@ -143,6 +157,9 @@ public final class WebWorld {
     public synchronized String prompt() { return shell.prompt(); }
 
     public synchronized long nowNanos() { return session.emulation.now(); }
+
+    /** The emulation (for the --trace text tracer of nsnet serve). */
+    public dev.nsnet.kernel.core.Emulation emulation() { return session.emulation; }
 
     /**
      * What {@code ip -d -s link show DEV} and {@code ip addr show DEV} print in the device's

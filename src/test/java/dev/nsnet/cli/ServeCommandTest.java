@@ -33,9 +33,33 @@ class ServeCommandTest {
         r = run("serve", "--port", "0", "/nonexistent/world.sh");
         assertEquals(127, r.status());
         assertEquals("nsnet: /nonexistent/world.sh: No such file or directory\n", r.err());
+        r = run("serve", "--port", "0", "--cluster", "/nonexistent/c.yaml");
+        assertEquals(1, r.status());
+        assertEquals("nsnet cluster: /nonexistent/c.yaml: cannot read: No such file or directory\n", r.err());
         r = run("serve", "--bind", "203.0.113.77", "--port", "0");
         assertEquals(1, r.status());
         assertTrue(r.err().startsWith("nsnet serve: cannot listen on 203.0.113.77:0: "), r.err());
+    }
+
+    @Test
+    void servesACluster() throws Exception {
+        CompletableFuture<Run> f = CompletableFuture.supplyAsync(() -> run("serve", "--port", "0", "--cluster", "examples/clusters/flannel-vxlan.yaml"));
+        for (int i = 0; i < 600 && ServeCommand.running == null; i++) Thread.sleep(50);
+        try {
+            assertTrue(ServeCommand.running != null, "server started");
+            String base = "http://127.0.0.1:" + ServeCommand.running.port();
+            HttpClient http = HttpClient.newHttpClient();
+            String world = http.send(HttpRequest.newBuilder(URI.create(base + "/api/world")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            for (String id : new String[] {"h:node1", "h:node2", "h:node3", "d:node2/web-1/eth0", "d:node3/root/flannel.1"}) {
+                assertTrue(world.contains("\"id\":\"" + id + "\""), id);
+            }
+            assertTrue(world.contains("\"kind\":\"tunnel\""));
+            String hist = http.send(HttpRequest.newBuilder(URI.create(base + "/api/history")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(hist.contains("\"cmd\":\"# nsnet serve --cluster examples/clusters/flannel-vxlan.yaml\""), hist);
+        } finally {
+            ServeCommand.stop.countDown();
+        }
+        assertEquals(0, f.get().status());
     }
 
     @Test
@@ -50,7 +74,7 @@ class ServeCommandTest {
             HttpClient http = HttpClient.newHttpClient();
             String world = http.send(HttpRequest.newBuilder(URI.create(base + "/api/world")).build(), HttpResponse.BodyHandlers.ofString()).body();
             assertTrue(world.contains("\"id\":\"d:nsnet/web1/eth0\""), world);
-            assertTrue(world.contains("\"kind\":\"veth\",\"a\":\"d:nsnet/root/v1\",\"b\":\"d:nsnet/web1/eth0\""), world);
+            assertTrue(world.contains("\"kind\":\"veth\",\"a\":\"d:nsnet/web1/eth0\",\"b\":\"d:nsnet/root/v1\""), world);
             String hist = http.send(HttpRequest.newBuilder(URI.create(base + "/api/history")).build(), HttpResponse.BodyHandlers.ofString()).body();
             assertTrue(hist.contains("\"cmd\":\"# nsnet serve world.sh\""), hist);
             assertTrue(hist.contains("Device \\\"nosuch\\\" does not exist."), hist);

@@ -87,6 +87,27 @@ class LayoutTest {
         }
     }
 
+    @Test
+    void flannelClusterShowsNodesVxlanLowersAndTunnels() throws Exception {
+        Session s = new Session(1);
+        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("examples/clusters/flannel-vxlan.yaml"));
+        var plan = new dev.nsnet.scenario.cluster.ClusterPlan(dev.nsnet.scenario.cluster.ClusterSpec.parse("flannel-vxlan.yaml", yaml));
+        java.io.PrintStream sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        assertEquals(0, dev.nsnet.scenario.cluster.ClusterBuilder.build(plan, s, sink, sink));
+        Topology t = Topology.of(s.emulation);
+        for (String node : List.of("node1", "node2", "node3")) {
+            assertEquals("vxlan", t.nodes.get("d:" + node + "/root/flannel.1").kind(), node);
+            assertTrue(t.nodes.get("d:" + node + "/root/flannel.1").lines().contains("vni 1 dstport 8472"));
+        }
+        List<String> edges = t.edges.stream().map(e -> e.kind() + " " + e.a() + " " + e.b()).toList();
+        assertTrue(edges.contains("lower d:node1/root/flannel.1 d:node1/root/eth0"), edges.toString());
+        assertTrue(edges.contains("tunnel d:node1/root/flannel.1 d:node2/root/flannel.1"), edges.toString());
+        assertTrue(edges.contains("tunnel d:node2/root/flannel.1 d:node3/root/flannel.1"), edges.toString());
+        Layout l = Layout.of(t);
+        assertNoOverlaps(l);
+        assertEquals(t.edges.size(), l.wires.size(), "every wire drawn, tunnels too");
+    }
+
     private static boolean touches(Layout.Box b, double x, double y) {
         double e = 1.0;
         return x >= b.x() - e && x <= b.x() + b.w() + e && y >= b.y() - e && y <= b.y() + b.h() + e;

@@ -146,6 +146,27 @@ class WebBrowserTest {
                 && d.findElement(By.id("t-pos")).getText().matches("step (\\d+) / \\1"));
     }
 
+    @Test
+    void fiftyPodsFitOnThePage() throws Exception {
+        WebServer pods = new WebServer(WebWorld.over(LayoutTest.pods(50), "# 50 pods", "", "", List.of()), "127.0.0.1", 0);
+        pods.start();
+        try {
+            driver.get("http://127.0.0.1:" + pods.port() + "/");
+            waiting().until(d -> "1".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+            assertEquals(101, driver.findElements(By.cssSelector("#drawing svg g.dev")).size(), "50 eth0, 50 veths, cni0");
+            assertEquals(51, driver.findElements(By.cssSelector("#drawing svg g.box.netns")).size());
+            driver.findElement(By.id("zoom-fit")).click();
+            long w = (Long) ((JavascriptExecutor) driver).executeScript("return Math.round(document.querySelector('#drawing svg').getBoundingClientRect().width);");
+            long pane = (Long) ((JavascriptExecutor) driver).executeScript("return document.getElementById('drawing-pane').clientWidth;");
+            assertTrue(w <= pane, "fit: the drawing (" + w + " px) fits the pane (" + pane + " px)");
+            screenshot("pods-50-fit");
+            driver.findElement(By.id("zoom-in")).click();
+            screenshot("pods-50-zoomed");
+        } finally {
+            pods.stop();
+        }
+    }
+
     static List<String> hotDevices() {
         return driver.findElements(By.cssSelector("#drawing svg g.dev.hot")).stream().map(e -> e.getAttribute("data-id")).toList();
     }
