@@ -32,6 +32,12 @@ public abstract class NetDeviceOps {
      */
     public NetDevice linkSettingsDev(NetDevice dev) { return dev; }
 
+    /**
+     * rtnl_link_ops->get_link_net: the namespace the device is linked into when it is not its
+     * lower's (vxlan: the underlay namespace it was created from); null otherwise.
+     */
+    public NetNamespace getLinkNet(NetDevice dev) { return null; }
+
     public int minMtu() { return 68; }
 
     public int maxMtu() { return 65535; }

@@ -237,6 +237,8 @@ public final class RtnlLink {
 
     /** The namespace of the device this one links to, when it is not the device's own. */
     public static NetNamespace linkNet(NetDevice dev) {
+        NetNamespace own = dev.ops.getLinkNet(dev);
+        if (own != null) return own == dev.ns ? null : own;
         NetDevice l = dev.link();
         if (l == null || l.ns == null || l.ns == dev.ns) return null;
         return l.ns;

@@ -253,6 +253,13 @@ public final class Vxlan extends NetDeviceOps implements RtnlFdb.NdoFdb {
         VxlanSock.Net.of(v.net).devices.remove(v);
     }
 
+    /** vxlan_get_link_net(): the underlay namespace. */
+    @Override
+    public NetNamespace getLinkNet(NetDevice dev) {
+        VxlanDev v = vxlan(dev);
+        return v == null ? null : v.net;
+    }
+
     /** vxlan_get_link_ksettings(): the lower device's link, unknown without one. */
     @Override
     public NetDevice linkSettingsDev(NetDevice dev) {

@@ -279,7 +279,8 @@ public final class VxlanLinkKind implements LinkKind {
         if (c.saddr != 0) p.string(IpPrint.ANY, "local", "local %s ", Inet4.format(c.saddr));
         if (c.remoteIfindex != 0) {
             NetDevice lower = v.net.dev(c.remoteIfindex);
-            String name = lower != null && lower.ns == dev.ns ? lower.name : String.valueOf(c.remoteIfindex);
+            // ll_index_to_name() in the device's namespace: "ifN" when the lower is elsewhere
+            String name = lower != null && lower.ns == dev.ns ? lower.name : "if" + c.remoteIfindex;
             p.string(IpPrint.ANY, "link", "dev %s ", name);
         }
         if (p.isJson()) {

@@ -167,4 +167,26 @@ class VxlanTest {
         run("ip -n n1 link del eth0");
         assertEquals("Device \"vx0\" does not exist.\n", run("ip -n n1 link show vx0"));
     }
+
+    @Test
+    void overlayAcrossTwoNsnetHostsCabledByWorldNics() {
+        for (String l : List.of(
+                "nsnet-world host add node2",
+                "nsnet-world nic add nsnet eth0 address 52:54:00:00:00:01",
+                "nsnet-world nic add node2 eth0 address 52:54:00:00:00:02",
+                "nsnet-world cable nsnet:eth0 node2:eth0",
+                "ip addr add 172.16.0.1/24 dev eth0", "ip link set eth0 up",
+                "nsnet-world exec node2 ip addr add 172.16.0.2/24 dev eth0",
+                "nsnet-world exec node2 ip link set eth0 up",
+                "ip link add vx0 address 02:00:00:00:01:01 type vxlan id 9 remote 172.16.0.2 dstport 4789 dev eth0",
+                "nsnet-world exec node2 ip link add vx0 address 02:00:00:00:01:02 type vxlan id 9 remote 172.16.0.1 dstport 4789 dev eth0",
+                "ip addr add 10.9.0.1/24 dev vx0", "ip link set vx0 up",
+                "nsnet-world exec node2 ip addr add 10.9.0.2/24 dev vx0",
+                "nsnet-world exec node2 ip link set vx0 up")) {
+            assertEquals(0, s.capture(l).exitStatus(), l);
+        }
+        assertTrue(run("ping -c 2 10.9.0.2").contains("2 received"));
+        assertEquals("02:00:00:00:01:01 dst 172.16.0.1 self \n00:00:00:00:00:00 dst 172.16.0.1 via eth0 self permanent\n",
+                run("nsnet-world exec node2 bridge fdb show dev vx0"));
+    }
 }
