@@ -1,14 +1,18 @@
 package dev.nsnet.kernel.drivers;
 
 import dev.nsnet.kernel.core.Dev;
+import dev.nsnet.kernel.core.If;
 import dev.nsnet.kernel.core.KernelException;
 import dev.nsnet.kernel.core.NetDevice;
 import dev.nsnet.kernel.core.NetNamespace;
 import dev.nsnet.kernel.core.SkBuff;
 import dev.nsnet.kernel.ipv4.IpOutput;
+import dev.nsnet.kernel.ipv4.Neigh;
+import dev.nsnet.kernel.ipv4.NeighTable;
 import dev.nsnet.kernel.ipv4.Ipv4Net;
 import dev.nsnet.kernel.ipv4.RouteOutput;
 import dev.nsnet.kernel.ipv4.Rtable;
+import dev.nsnet.kernel.wire.Arp;
 import dev.nsnet.kernel.wire.Bytes;
 import dev.nsnet.kernel.wire.Ether;
 import dev.nsnet.kernel.wire.Inet4;
@@ -36,6 +40,10 @@ final class VxlanXmit {
         Vxlan.VxlanDev v = Vxlan.vxlan(dev);
         Tracepoints tp = dev.ns.host.emulation.trace;
         long now = v.now();
+        if (v.cfg.proxy && skb.len >= Ether.HLEN && Ether.type(skb.buf, skb.data) == Ether.P_ARP) {
+            arpReduce(v, skb, now);
+            return;
+        }
         long dst = Ether.dst(skb.buf, skb.data);
         VxlanFdb.Entry f = v.fdb.findUse(dst, now);
         if (f == null) {
@@ -52,6 +60,57 @@ final class VxlanXmit {
         for (int i = 1; i < n; i++) xmitOne(v, skb.copy(), f.remotes.get(i));
         if (n > 0) xmitOne(v, skb, f.remotes.get(0));
         else Dev.drop(skb, dev, "vxlan_xmit", DropReason.NO_TX_TARGET, "entry without remotes");
+    }
+
+    /**
+     * arp_reduce() ({@code proxy}): an ARP request never crosses the overlay. When the device's
+     * neighbour table has a connected entry for the target whose MAC is not bridge-local, the
+     * device answers it itself (arp_create + netif_rx: the reply is received on the vxlan device,
+     * uncounted); otherwise the request is just consumed.
+     */
+    static void arpReduce(Vxlan.VxlanDev v, SkBuff skb, long now) {
+        NetDevice dev = v.dev;
+        Tracepoints tp = dev.ns.host.emulation.trace;
+        byte[] b = skb.buf;
+        int a = skb.data + Ether.HLEN;
+        if ((dev.flags & If.IFF_NOARP) != 0 || skb.len < Ether.HLEN + Arp.LEN) {
+            if (skb.len < Ether.HLEN + Arp.LEN) dev.stats.txDropped++;
+            Dev.consume(skb);
+            return;
+        }
+        if (Arp.hwType(b, a) != 1 && Arp.hwType(b, a) != 6 || Arp.protoType(b, a) != Ether.P_IP
+                || Arp.op(b, a) != Arp.OP_REQUEST || Arp.hwLen(b, a) != 6 || Arp.protoLen(b, a) != 4) {
+            Dev.consume(skb);
+            return;
+        }
+        long sha = Arp.sha(b, a);
+        int sip = Arp.spa(b, a);
+        int tip = Arp.tpa(b, a);
+        if ((tip >>> 24) == 127 || Inet4.isMulticast(tip)) {
+            Dev.consume(skb);
+            return;
+        }
+        Neigh n = NeighTable.of(dev.ns).lookup(dev, tip);
+        if (n == null || !n.connected()) {
+            if (tp.on) tp.step(skb, dev, "arp_reduce", "no neighbour for " + Inet4.format(tip) + ": request dropped");
+            Dev.consume(skb);
+            return;
+        }
+        VxlanFdb.Entry f = v.fdb.findUse(n.ha, now);
+        VxlanFdb.Remote rd = f == null ? null : f.first();
+        if (rd != null && rd.ip == 0) { // a bridge-local neighbour
+            Dev.consume(skb);
+            return;
+        }
+        if (tp.on) tp.step(skb, dev, "arp_reduce", "reply " + Inet4.format(tip) + " is-at " + Mac.format(n.ha));
+        SkBuff reply = dev.ns.emulation().pool.alloc(Ether.HLEN + Arp.LEN);
+        int o = reply.put(Ether.HLEN + Arp.LEN);
+        Ether.write(reply.buf, o, sha, n.ha, Ether.P_ARP);
+        Arp.write(reply.buf, o + Ether.HLEN, Arp.OP_REPLY, n.ha, tip, sha, sip);
+        Dev.consume(skb);
+        Dev.ethTypeTrans(reply, dev);
+        reply.pktType = SkBuff.PACKET_HOST;
+        Dev.netifRx(reply);
     }
 
     /** vxlan_xmit_one() for an IPv4 remote. */

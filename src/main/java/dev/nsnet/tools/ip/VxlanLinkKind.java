@@ -230,9 +230,9 @@ public final class VxlanLinkKind implements LinkKind {
         Parsed p = req.kindData instanceof Parsed q ? q : parseOpt(ctx, args, false);
         VxlanConfig c = p.cfg().copy();
         // l2miss/l3miss only notify user space (ip monitor) and rsc only acts on router entries,
-        // neither of which nsnet has: they are kept and shown. proxy and remcsum change packets.
-        if (c.proxy || c.remcsumTx || c.remcsumRx)
-            throw new IpError("nsnet: ip link: vxlan proxy and remcsum are not supported\n", 2);
+        // neither of which nsnet has: they are kept and shown. remcsum changes the packets.
+        if (c.remcsumTx || c.remcsumRx)
+            throw new IpError("nsnet: ip link: vxlan remcsum is not supported\n", 2);
         // the kernel refuses an IFLA_LINK (ip link add link D) for vxlan: the lower is "dev D"
         if (req.link != null) throw new KernelException(Errno.EINVAL);
         NetDevice dev = Vxlan.newLink(ctx.netns(), ns, req.name, c, req::prepare, req.index, ctx.emulation().random());
