@@ -47,6 +47,8 @@ final class ClusterCommand implements Callable<Integer> {
         return null;
     }
 
+    static String plural(int n, String what) { return n + " " + what + (n == 1 ? "" : "s"); }
+
     @Command(name = "print", mixinStandardHelpOptions = true,
             description = "Print the commands the cluster expands into: the physical network (nsnet-world), then each node's Linux commands.")
     static final class Print implements Callable<Integer> {
@@ -103,8 +105,9 @@ final class ClusterCommand implements Callable<Integer> {
             if (!world.loadTopology(session, transcript ? err : out, err)) return 1;
             if (loaded == null) {
                 int pods = plan.spec.nodes.stream().mapToInt(n -> n.pods().size()).sum();
-                out.println("cluster " + file + ": cni " + plan.spec.cni.word + ", " + plan.spec.nodes.size() + " nodes, " + pods + " pods, "
-                        + plan.spec.services.size() + " services built" + (failed == 0 ? "" : "; " + failed + " commands failed"));
+                out.println("cluster " + file + ": cni " + plan.spec.cni.word + ", " + plural(plan.spec.nodes.size(), "node") + ", "
+                        + plural(pods, "pod") + ", " + plural(plan.spec.services.size(), "service") + " built"
+                        + (failed == 0 ? "" : "; " + plural(failed, "command") + " failed"));
                 out.flush();
                 return failed == 0 ? 0 : 1;
             }

@@ -170,6 +170,8 @@ public final class ClusterPlan {
             s.add(Step.of("ip link add " + veth + " address " + Mac.format(ipMac(0x0e58, ip)) + mtu + " type veth peer name eth0 address "
                     + Mac.format(ipMac(0x0a58, ip)) + mtu + " netns " + pod));
             s.add(Step.of("ip link set " + veth + " master cni0"));
+            // the bridge plugin's hairpinMode (flannel's CNI config sets it): a pod can reach itself through its Service
+            s.add(Step.of("bridge link set dev " + veth + " hairpin on"));
             s.add(Step.of("ip link set " + veth + " up"));
             s.add(Step.of(ns + "link set lo up"));
             s.add(Step.of(ns + "addr add " + Inet4.format(ip) + "/24 dev eth0"));

@@ -52,6 +52,30 @@ class ClusterBridgeTest {
         c.end();
     }
 
+    /**
+     * A backend on the client's own node is reached through the bridge (br_netfilter DNATs the bridged
+     * frame), and a pod reaches itself through its own Service thanks to the bridge plugin's hairpin mode
+     * and KUBE-SEP's masquerade of that case: the server sees cni0's address.
+     */
+    @Test
+    void sameNodeBackendAndHairpin() {
+        ClusterHarness c = new ClusterHarness(ClusterSpec.parse("same", """
+                nodes:
+                  node1: [client, web-1]
+                  node2: [web-2]
+                services:
+                  - {name: web, clusterIP: 10.96.0.10, port: 80, targetPort: 8000, endpoints: [web-1]}
+                  - {name: self, clusterIP: 10.96.0.11, port: 80, targetPort: 8000, endpoints: [client]}
+                """));
+        c.run("nsnet-world exec node1 ip netns exec web-1 python3 -m http.server 8000 -d /media &");
+        c.run("nsnet-world exec node1 ip netns exec client python3 -m http.server 8000 -d /media &");
+        String out = c.inPod("client", "curl -s -o /dev/null -w \"%{http_code} %{remote_ip}\\n\" http://10.96.0.10/");
+        assertTrue(out.contains("10.244.1.2 - - [") && out.endsWith("200 10.96.0.10\n"), out);
+        out = c.inPod("client", "curl -s -o /dev/null -w \"%{http_code} %{remote_ip}\\n\" http://10.96.0.11/");
+        assertTrue(out.contains("10.244.1.1 - - [") && out.endsWith("200 10.96.0.11\n"), out);
+        c.end();
+    }
+
     @Test
     void kubeProxyRulesAsIptablesSaveShowsThem() throws Exception {
         ClusterHarness c = new ClusterHarness("bridge-hostgw.yaml");

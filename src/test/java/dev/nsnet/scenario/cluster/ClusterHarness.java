@@ -18,8 +18,11 @@ final class ClusterHarness {
     final PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8);
 
     ClusterHarness(String example) throws IOException {
-        Path p = Path.of("examples/clusters", example);
-        plan = new ClusterPlan(ClusterSpec.parse(p.toString(), Files.readString(p)));
+        this(ClusterSpec.parse(example, Files.readString(Path.of("examples/clusters", example))));
+    }
+
+    ClusterHarness(ClusterSpec spec) {
+        plan = new ClusterPlan(spec);
         int failed = ClusterBuilder.build(plan, session, ps, ps);
         assertEquals(0, failed, "commands failed while building:\n" + take());
         assertEquals("", take(), "building printed something");
