@@ -52,12 +52,12 @@ public final class Bench {
     static final double KERNEL_MACVLAN_PPS = 638_530;
 
     static final String USAGE = """
-            Usage: nsnet bench [--quick] [--only NAME] [--cluster NODESxPODS] [--help]
+            Usage: nsnet bench [--quick] [--only NAME] [--cluster NODESxPODS] [--cni MODEL] [--help]
             Measures nsnet itself and prints 'bench NAME: VALUE UNIT' lines.
               --quick       small counts (a smoke test; figures are not meaningful)
               --only NAME   run one benchmark: veth, bridge, redline, macvlan, vxlan, pod_heap, pod_create, tcp_bulk, tcp_crr,
                             iptables_restore_10k, iptables_restore_50k, iptables_append_on_10k, redline_10k_rules,
-                            cluster_build (1,000 nodes x 100 pods; --quick: 50 x 10; --cluster NxM: N x M)
+                            cluster_build (1,000 nodes x 100 pods; --quick: 50 x 10; --cluster NxM: N x M; --cni flannel)
             """;
 
     static final List<String> NAMES = List.of("veth", "bridge", "redline", "macvlan", "vxlan", "pod_heap", "pod_create", "tcp_bulk", "tcp_crr",
@@ -69,6 +69,7 @@ public final class Bench {
         boolean quick = false;
         String only = null;
         int clusterNodes = -1, clusterPods = -1;
+        String clusterCni = "bridge";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -96,6 +97,14 @@ public final class Bench {
                         err.flush();
                         return 2;
                     }
+                }
+                case "--cni" -> {
+                    if (i + 1 >= args.length) {
+                        err.println("nsnet bench: --cni needs a model (bridge, flannel)");
+                        err.flush();
+                        return 2;
+                    }
+                    clusterCni = args[++i];
                 }
                 case "-h", "--help" -> {
                     out.print(USAGE);
@@ -134,7 +143,7 @@ public final class Bench {
             failures += pps(out, "redline_10k_rules", () -> BenchIptables.redlineWithRules(nrules), warm, count,
                     runs, KERNEL_REDLINE_10K_RULES_PPS);
         }
-        if (only == null || only.equals("cluster_build")) failures += BenchCluster.build(out,
+        if (only == null || only.equals("cluster_build")) failures += BenchCluster.build(out, clusterCni,
                 clusterNodes > 0 ? clusterNodes : quick ? 50 : 1_000, clusterPods >= 0 ? clusterPods : quick ? 10 : 100);
         return failures == 0 ? 0 : 1;
     }

@@ -9,7 +9,7 @@ import java.io.PrintStream;
 
 /**
  * {@code nsnet bench --only cluster_build}: seconds and heap to build a cluster of N nodes x M pods
- * (bridge + host-gw model, one Service with an endpoint on each of the first 10 nodes) from its
+ * (bridge + host-gw model, or another with {@code --cni}, one Service with an endpoint on each of the first 10 nodes) from its
  * cluster file, through the same command path {@code nsnet cluster run} uses: every line of
  * {@code nsnet cluster print} parsed and run by the real tools, each node a host of its own.
  * Reports the wall time, the building thread's CPU time, the commands run, the time per command and the heap the cluster holds
@@ -18,13 +18,13 @@ import java.io.PrintStream;
 final class BenchCluster {
     private BenchCluster() { }
 
-    static int build(PrintStream out, int nodes, int podsPerNode) {
-        String name = "cluster_build_" + nodes + "x" + podsPerNode;
+    static int build(PrintStream out, String cni, int nodes, int podsPerNode) {
+        String name = "cluster_build_" + (cni.equals("bridge") ? "" : cni + "_") + nodes + "x" + podsPerNode;
         try {
             // warm the tools and the model on a small cluster first
-            run(spec(20, 10));
+            run(spec(cni, 20, 10));
             long base = BenchPods.usedAfterGc();
-            ClusterSpec spec = spec(nodes, podsPerNode);
+            ClusterSpec spec = spec(cni, nodes, podsPerNode);
             java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
             long g0 = gcMillis();
             long c0 = mx.getCurrentThreadCpuTime();
@@ -64,9 +64,9 @@ final class BenchCluster {
 
     record Built(Session session, int failed, long commands) { }
 
-    static ClusterSpec spec(int nodes, int podsPerNode) {
+    static ClusterSpec spec(String cni, int nodes, int podsPerNode) {
         int len = nodes < 200 ? 24 : 16;
-        StringBuilder y = new StringBuilder("cni: bridge\nnodeSubnet: 10.0.0.0/" + len + "\npodCIDR: 10.128.0.0/9\n");
+        StringBuilder y = new StringBuilder("cni: " + cni + "\nnodeSubnet: 10.0.0.0/" + len + "\npodCIDR: 10.128.0.0/9\n");
         y.append("generate: {nodes: ").append(nodes).append(", podsPerNode: ").append(podsPerNode).append("}\n");
         if (podsPerNode > 0) {
             y.append("services:\n  - {name: web, clusterIP: 10.96.0.10, port: 80, targetPort: 8000, endpoints: [");

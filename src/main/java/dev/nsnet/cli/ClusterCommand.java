@@ -57,12 +57,26 @@ final class ClusterCommand implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "The cluster file (YAML).")
         String file;
 
+        @Option(names = "--node", paramLabel = "NAME", description = "Print only this node's commands.")
+        String node;
+
         @Override
         public Integer call() {
             PrintStream out = WriterStream.printStream(spec.commandLine().getOut());
             PrintStream err = WriterStream.printStream(spec.commandLine().getErr());
             ClusterPlan plan = plan(file, err);
             if (plan == null) return 1;
+            if (node != null) {
+                ClusterSpec.Node n = plan.spec.nodes.stream().filter(x -> x.name().equals(node)).findFirst().orElse(null);
+                if (n == null) {
+                    err.println("nsnet cluster: " + file + ": no node \"" + node + "\"");
+                    err.flush();
+                    return 1;
+                }
+                plan.printNode(out, n);
+                out.flush();
+                return 0;
+            }
             plan.print(out, file);
             out.flush();
             return 0;

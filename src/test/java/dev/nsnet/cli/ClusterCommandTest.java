@@ -26,6 +26,17 @@ class ClusterCommandTest {
     }
 
     @Test
+    void printOneNode() {
+        MainTest.Ran r = MainTest.nsnet("cluster", "print", "--node", "node3", example("flannel-vxlan.yaml"));
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("# --- node node3 (192.168.1.13, pods 10.244.3.0/24, 1 pod) (run on node3)\n"), r.out());
+        assertTrue(r.out().contains("\nbridge fdb append 0e:f1:c0:a8:01:0b dev flannel.1 dst 192.168.1.11\n"), r.out());
+        r = MainTest.nsnet("cluster", "print", "--node", "node9", example("flannel-vxlan.yaml"));
+        assertEquals(1, r.status());
+        assertEquals("nsnet cluster: " + example("flannel-vxlan.yaml") + ": no node \"node9\"\n", r.err());
+    }
+
+    @Test
     void runBuildsThenRunsTheScript(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("s.sh");
         Files.writeString(script, "nsnet-world exec node1 ip netns exec client ping -c 1 10.244.3.2\n");

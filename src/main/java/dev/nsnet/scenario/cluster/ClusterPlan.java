@@ -252,14 +252,19 @@ public final class ClusterPlan {
         for (String l : world()) out.println(l);
         for (ClusterSpec.Node n : spec.nodes) {
             out.println();
-            out.println("# --- node " + describe(n) + " (run on " + n.name() + ")");
-            for (Step st : steps(n)) {
-                if (st.stdin() == null) out.println(st.line());
-                else {
-                    out.println(st.line() + " <<'EOF'");
-                    out.print(st.stdin());
-                    out.println("EOF");
-                }
+            printNode(out, n);
+        }
+    }
+
+    /** One node's section: a header line and its commands (kube-proxy's input as a here-document). */
+    public void printNode(PrintStream out, ClusterSpec.Node n) {
+        out.println("# --- node " + describe(n) + " (run on " + n.name() + ")");
+        for (Step st : steps(n)) {
+            if (st.stdin() == null) out.println(st.line());
+            else {
+                out.println(st.line() + " <<'EOF'");
+                out.print(st.stdin());
+                out.println("EOF");
             }
         }
     }
