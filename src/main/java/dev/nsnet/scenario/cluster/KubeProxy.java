@@ -52,11 +52,15 @@ public final class KubeProxy {
             new Jump("nat", "KUBE-POSTROUTING", "POSTROUTING", "kubernetes postrouting rules", ""));
 
     /**
-     * The jump rules as kube-proxy ensures them at its first full sync: {@code EnsureChain}
-     * (iptables -N) and {@code EnsureRule(Prepend)} (iptables -I), in its order.
+     * The canary chains of kube-proxy's iptables monitor, then the jump rules as it ensures them at
+     * its first full sync: {@code EnsureChain} (iptables -N) and {@code EnsureRule(Prepend)}
+     * (iptables -I), in its order.
      */
     public static List<String> jumpCommands() {
         List<String> out = new ArrayList<>();
+        // ipt.Monitor's canaries (one empty chain per table), made when the proxier starts: a missing
+        // canary tells kube-proxy that someone flushed the tables and a full resync is due
+        for (String t : List.of("mangle", "nat", "filter")) out.add("iptables -t " + t + " -N KUBE-PROXY-CANARY");
         List<String> made = new ArrayList<>();
         for (Jump j : JUMPS) {
             String key = j.table + " " + j.chain;

@@ -89,6 +89,7 @@ class ClusterBridgeTest {
                 :KUBE-MARK-MASQ - [0:0]
                 :KUBE-NODEPORTS - [0:0]
                 :KUBE-POSTROUTING - [0:0]
+                :KUBE-PROXY-CANARY - [0:0]
                 :KUBE-SEP-JYIPORGJQZBMKXTK - [0:0]
                 :KUBE-SEP-UWT4YJ2ZCAPEC6NQ - [0:0]
                 :KUBE-SERVICES - [0:0]
