@@ -18,7 +18,7 @@ public final class Explain {
     private Explain() { }
 
     static final String USAGE = """
-            Usage: nsnet explain underlay|overlay|bridge [--json] [--count N]
+            Usage: nsnet explain underlay|overlay|bridge [--json] [--paths] [--count N]
             Builds a world per pod networking model (node1 and node2 on one switch, a pod on node1),
             pings from the pod with a tracer attached, and answers with what was measured:
               Q1 why an underlay pod runs at nearly the node's own speed (kernel steps, netfilter walks)
@@ -27,6 +27,7 @@ public final class Explain {
             Subjects: underlay (bridge+NAT, macvlan, ipvlan l2 and l3), overlay (bridge+NAT, vxlan,
             macvlan), bridge (bridge+NAT only); each beside node1's own traffic as the baseline.
               --json      the measurements as JSON
+              --paths     also print every step of one echo request and its reply, per model
               --count N   pings per world (default 5, 2..100)
             """;
 
@@ -35,7 +36,7 @@ public final class Explain {
 
     public static int run(PrintStream out, PrintStream err, String[] args) {
         String subject = null;
-        boolean json = false;
+        boolean json = false, paths = false;
         int count = 5;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -45,6 +46,7 @@ public final class Explain {
                     return 0;
                 }
                 case "--json" -> json = true;
+                case "--paths" -> paths = true;
                 case "--count" -> {
                     if (i + 1 >= args.length || !args[i + 1].matches("\\d{1,3}") || Integer.parseInt(args[i + 1]) < 2
                             || Integer.parseInt(args[i + 1]) > 100) {
@@ -70,7 +72,7 @@ public final class Explain {
         }
         Report r = measure(subject, count);
         if (json) ExplainJson.write(out, r);
-        else ExplainText.write(out, r);
+        else ExplainText.write(out, r, paths);
         out.flush();
         return 0;
     }

@@ -15,7 +15,9 @@ final class ExplainText {
 
     static final String[] HOOKS = {"PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"};
 
-    static void write(PrintStream out, Explain.Report r) {
+    static void write(PrintStream out, Explain.Report r) { write(out, r, false); }
+
+    static void write(PrintStream out, Explain.Report r, boolean paths) {
         out.println("nsnet explain " + r.subject() + ": the article's three questions, answered by measuring emulated worlds");
         out.println();
         out.println("The worlds (scripts explain/*.sh in the nsnet jar; docs/explain.md):");
@@ -46,6 +48,15 @@ final class ExplainText {
         out.println("  What node1's kernel does for that echo request (device function, in order):");
         for (Result x : ok) out.println("    " + pad(x.model().label + ":", 14) + String.join(" > ", node1Path(x.probe().requestPath)));
         out.println("  So: " + q1(ok));
+        if (paths) {
+            out.println("  Every step of that request and reply (place: device function), --paths:");
+            for (Result x : ok) {
+                out.println("    " + x.model().label + ", request:");
+                printPath(out, x.probe().requestPath);
+                out.println("    " + x.model().label + ", reply:");
+                printPath(out, x.probe().replyPath);
+            }
+        }
 
         out.println();
         out.println("Q2. Why can't node1 see its pods' traffic?");
@@ -72,6 +83,25 @@ final class ExplainText {
             out.println("  " + pad(x.model().label, 14) + pad(x.vpc().label, 40) + pad(x.received() + "/" + x.count(), 9) + drops);
         }
         out.println("  So: " + q3(r.vpc()));
+    }
+
+    /** One line per run of steps at the same place: "      pod1: eth0 ip_local_out, eth0 ip_output, ...". */
+    static void printPath(PrintStream out, List<Step> path) {
+        String where = null;
+        StringBuilder line = new StringBuilder();
+        for (Step s : path) {
+            if (s.func().equals("ipt_do_table") && !isChainEntry(s)) continue;
+            String what = s.func().equals("ipt_do_table") ? s.detail() : s.where().equals("(wire)") ? s.dev() + ": " + s.detail() : s.dev() + " " + s.func();
+            if (!s.where().equals(where)) {
+                if (where != null) out.println(line);
+                where = s.where();
+                line.setLength(0);
+                line.append("      ").append(where).append(": ").append(what);
+            } else {
+                line.append(", ").append(what);
+            }
+        }
+        if (where != null) out.println(line);
     }
 
     static String reasons(long[] d) {

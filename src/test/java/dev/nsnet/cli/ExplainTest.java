@@ -162,8 +162,10 @@ class ExplainTest {
         assertEquals("nsnet explain: --count needs a number from 2 to 100\n", r.err());
         r = MainTest.nsnet("explain", "--help");
         assertEquals(0, r.status());
-        r = MainTest.nsnet("explain", "bridge", "--count", "2");
+        r = MainTest.nsnet("explain", "bridge", "--count", "2", "--paths");
         assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("    bridge+NAT, request:\n      pod1: eth0 ip_local_out, eth0 ip_output, eth0 ip_finish_output2, eth0 dev_queue_xmit, eth0 veth_xmit\n"
+                + "      node1: veth1 __netif_receive_skb, veth1 br_handle_frame, cni0 nf_conntrack_in, mangle/PREROUTING,"), r.out());
         assertTrue(r.out().contains("  bridge+NAT    2/2 "), r.out());
         assertFalse(r.out().contains("macvlan    "), r.out());
         assertNotNull(r.out());
