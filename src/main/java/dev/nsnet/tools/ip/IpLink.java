@@ -230,6 +230,9 @@ public final class IpLink implements IpObject {
             }
             // iplink_modify(): the kind's parse_opt runs before anything is sent
             if (k != null && !r.kindArgs.isEmpty()) k.parse(ctx, r, r.kindArgs);
+            // rtnl_newlink(): the kind's validate runs with or without IFLA_INFO_DATA (vlan's
+            // refuses a request without it: "VLAN properties not specified")
+            if (k != null && ctx.host().kernel.hasLinkKind(k.kind())) k.validate(ctx, r);
             if (k != null && !r.kindArgs.isEmpty()) {
                 boolean slave = r.type.endsWith("_slave");
                 if (!slave && !r.type.equals(dev.kind())) throw new KernelException(Errno.EOPNOTSUPP);

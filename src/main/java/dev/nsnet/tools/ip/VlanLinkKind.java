@@ -142,7 +142,8 @@ public final class VlanLinkKind implements LinkKind {
 
     @Override
     public void validate(ToolContext ctx, LinkRequest req) {
-        if (req.kindData instanceof Opts o) validate(req, o);
+        // no kind words: no IFLA_INFO_DATA at all (ip link set DEV type vlan)
+        validate(req, req.kindData instanceof Opts o ? o : new Opts());
     }
 
     @Override

@@ -105,7 +105,11 @@ class VlanLinkTest {
                 ip link add link eth0 name eth0.10 type vlan id 10
                 ip link set eth0.10 type vlan id 20 reorder_hdr off mvrp on bridge_binding on egress-qos-map 1:7
                 ip -d link show eth0.10
+                ip link set eth0.10 type vlan
+                ip link set eth0.10 type vlan id 5000
                 """);
+        assertEquals("Error: 8021q: VLAN properties not specified.\n[exit 2]\n", after(t, "ip link set eth0.10 type vlan"));
+        assertEquals("Error: 8021q: Invalid VLAN id.\n[exit 2]\n", after(t, "ip link set eth0.10 type vlan id 5000"));
         assertTrue(after(t, "ip -d link show eth0.10").contains(
                 "    vlan protocol 802.1Q id 10 <MVRP,BRIDGE_BINDING> \n      egress-qos-map { 1:7 } addrgenmode"), t);
     }
