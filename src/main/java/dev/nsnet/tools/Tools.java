@@ -49,6 +49,7 @@ public final class Tools {
         r.register(new dev.nsnet.tools.dmesg.Dmesg());
         r.register(new dev.nsnet.tools.conntrack.Conntrack());
         r.register(new dev.nsnet.tools.cat.Cat());
+        r.register(new dev.nsnet.tools.tcpdump.Tcpdump());
         // nsnet-only (not a Linux command): builds the physical network between hosts, docs/world.md
         r.register(new NsnetWorld());
         return r;

@@ -277,6 +277,10 @@ public final class Dev {
         if (skb.iif == 0) skb.iif = dev.ifindex;
         while (true) {
             if (tp.on) tp.step(skb, dev, "__netif_receive_skb", null);
+            Capture[] taps = dev.ns.taps;
+            if (taps != null && skb.macHeader >= 0) {
+                Capture.deliver(taps, dev, skb.buf, skb.macHeader, skb.data + skb.len - skb.macHeader, skb.pktType);
+            }
             // a tagged frame goes to its vlan device before any rx handler (vlan_do_receive)
             if (VlanCore.isVlanProto(skb.protocol)) {
                 int v = VlanCore.doReceive(skb);
@@ -327,6 +331,8 @@ public final class Dev {
             return;
         }
         if (tp.on) tp.step(skb, dev, "dev_queue_xmit", null);
+        Capture[] taps = dev.ns.taps;
+        if (taps != null) Capture.deliver(taps, dev, skb.buf, skb.data, skb.len, SkBuff.PACKET_OUTGOING);
         dev.ops.xmit(dev, skb);
     }
 

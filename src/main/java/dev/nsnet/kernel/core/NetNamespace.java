@@ -34,6 +34,11 @@ public final class NetNamespace {
     private final Map<NetNamespace, Integer> nsids = new HashMap<>();
     private final List<Process> processes = new ArrayList<>();
     public boolean dead;
+    /**
+     * The packet taps (ptype_all entries of packet sockets) opened in this namespace, null when
+     * none: the transmit and receive paths then pay one null check (see {@link Capture}).
+     */
+    public Capture[] taps;
 
     NetNamespace(Host host, long inum) {
         this.host = host;
