@@ -26,6 +26,8 @@ final class FilterExpr {
         byte[] b;
         int off, len;
         boolean sll2;
+        /** Added to {@code len} for less/greater: a live -i any filter sees the Ethernet frame, the savefile has the 20-byte cooked header instead of 14. */
+        int lenAdjust;
     }
 
     interface Node { boolean eval(Pkt p); }
@@ -37,13 +39,22 @@ final class FilterExpr {
     // the qualifiers of the last primitive (for a bare value after and/or)
     private String lastProto, lastDir, lastType;
 
-    private FilterExpr(List<String> toks) { this.toks = toks; }
+    /** Compiling for LINKTYPE_LINUX_SLL2 (-i any): no link-layer addresses, broadcast or vlan. */
+    private final boolean sll2;
+
+    private FilterExpr(List<String> toks, boolean sll2) {
+        this.toks = toks;
+        this.sll2 = sll2;
+    }
+
+    /** Parses for an Ethernet link. */
+    static Node parse(String text) throws FilterError { return parse(text, false); }
 
     /** Parses the words after the options (joined by blanks, as tcpdump does); null when empty. */
-    static Node parse(String text) throws FilterError {
+    static Node parse(String text, boolean sll2) throws FilterError {
         List<String> t = lex(text);
         if (t.isEmpty()) return null;
-        FilterExpr f = new FilterExpr(t);
+        FilterExpr f = new FilterExpr(t, sll2);
         Node n = f.expr();
         if (f.pos != t.size()) throw syntax();
         return n;
@@ -188,7 +199,14 @@ final class FilterExpr {
         switch (type) {
             case "host" -> {
                 if ("ether".equals(proto)) {
-                    long mac = parseMac(val);
+                    long mac;
+                    try {
+                        mac = parseMac(val);
+                    } catch (FilterError e) {
+                        if (sll2) throw new FilterError("only ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel supports link-level host name");
+                        throw e;
+                    }
+                    if (sll2) throw new FilterError("ethernet addresses supported only on ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel");
                     return p -> dirMatch(src, dst, both, etherSrc(p, shift) == mac, etherDst(p, shift) == mac);
                 }
                 if (proto != null && !proto.equals("ip") && !proto.equals("arp")) throw new FilterError("'" + proto + "' modifier applied to host");
@@ -287,6 +305,7 @@ final class FilterExpr {
     }
 
     private Node vlan() throws FilterError {
+        if (sll2) throw new FilterError("no VLAN support for Linux cooked v2");
         int shift = vlanShift;
         String n = peek();
         int id = -1;
@@ -307,8 +326,11 @@ final class FilterExpr {
         };
     }
 
-    private Node bcast(boolean multi) {
-        int shift = vlanShift;
+    private Node bcast(boolean multi) throws FilterError {
+        if (sll2) {
+            throw new FilterError(multi ? "link-layer multicast filters supported only on ethernet/FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel"
+                    : "not a broadcast link");
+        }
         lastType = null;
         return p -> {
             if (p.sll2) return multi ? (p.b[p.off + 10] == 2 || p.b[p.off + 10] == 1) : p.b[p.off + 10] == 1;
@@ -338,7 +360,7 @@ final class FilterExpr {
         return p.sll2 ? -1 : Bytes.u48(p.b, p.off);
     }
 
-    private static int wireLen(Pkt p) { return p.len; }
+    private static int wireLen(Pkt p) { return p.len + p.lenAdjust; }
 
     private static int number(String s) throws FilterError {
         try {

@@ -198,9 +198,9 @@ public final class Tcpdump implements Tool {
         return n == 0 ? MAXIMUM_SNAPLEN : (int) n;
     }
 
-    private static FilterExpr.Node compile(ToolContext ctx, String text) throws Exit {
+    private static FilterExpr.Node compile(ToolContext ctx, String text, boolean sll2) throws Exit {
         try {
-            return FilterExpr.parse(text);
+            return FilterExpr.parse(text, sll2);
         } catch (FilterExpr.FilterError e) {
             throw fail(ctx, e.getMessage());
         }
@@ -224,7 +224,7 @@ public final class Tcpdump implements Tool {
             if (dev == null) throw fail(ctx, name + ": No such device exists\n(No such device exists)");
             if (!dev.isUp()) throw fail(ctx, name + ": That device is not up");
         }
-        FilterExpr.Node filter = compile(ctx, o.filter);
+        FilterExpr.Node filter = compile(ctx, o.filter, any);
         int linktype = any ? PcapFile.LINKTYPE_LINUX_SLL2 : PcapFile.LINKTYPE_ETHERNET;
         OutputStream file = null;
         if (o.wfile != null) file = openWrite(ctx, o.wfile, o.snaplen, linktype);
@@ -239,14 +239,14 @@ public final class Tcpdump implements Tool {
         NetDevice lo = ns.loopback;
         FilterExpr.Pkt fp = new FilterExpr.Pkt();
         Capture.Filter kf = (b, off, len, d, type) -> {
-            // pcap-linux.c drops the outgoing copy of loopback frames (each is seen again on receive)
-            if (type == SkBuff.PACKET_OUTGOING && d == lo) return false;
             if (filter == null) return true;
-            fp.b = b; fp.off = off; fp.len = len; fp.sll2 = false;
+            fp.b = b; fp.off = off; fp.len = len; fp.sll2 = false; fp.lenAdjust = any ? 6 : 0;
             return filter.eval(fp);
         };
-        // tcpdump's 1000 ms packet-buffer timeout is TPACKET_V3's block retire timeout
-        Capture cap = Capture.open(ns, dev, o.snaplen, kf, o.immediate ? 0 : 1_000_000_000L);
+        // tcpdump's packet-buffer timeout (1 s; 100 ms when printing with -l or to a terminal,
+        // which nsnet's scripts never are) is TPACKET_V3's block retire timeout
+        long timeout = o.wfile == null && o.lineBuffered ? 100_000_000L : 1_000_000_000L;
+        Capture cap = Capture.open(ns, dev, o.snaplen, kf, o.immediate ? 0 : timeout);
         boolean[] stop = {false};
         ctx.onSignal(Task.SIGINT, () -> stop[0] = true);
         ctx.onSignal(Task.SIGTERM, () -> stop[0] = true);
@@ -261,6 +261,9 @@ public final class Tcpdump implements Tool {
             while (true) {
                 boolean ready = ctx.waitFor(() -> stop[0] || cap.pending() > 0, Long.MAX_VALUE);
                 while (cap.next(f)) {
+                    // pcap-linux.c drops the outgoing copy of a loopback frame (it is seen again on
+                    // receive); the kernel counted it as received by the filter
+                    if (f.pktType == SkBuff.PACKET_OUTGOING && lo != null && f.ifindex == lo.ifindex) continue;
                     byte[] b = f.data;
                     int caplen = f.caplen, len = f.len;
                     if (any) {
@@ -282,6 +285,12 @@ public final class Tcpdump implements Tool {
             cap.close();
         }
         w.close();
+        if (stop[0] && o.wfile == null) {
+            // pcap_breakloop() by the signal handler: tcpdump ends a possibly unfinished line
+            out.print('\n');
+        }
+        // the packet lines are flushed before the statistics go to stderr
+        out.flush();
         PrintStream err = ctx.err();
         err.print(captured + " packet" + plural(captured) + " captured\n");
         err.print(cap.received() + " packet" + plural(cap.received()) + " received by filter\n");
@@ -357,7 +366,7 @@ public final class Tcpdump implements Tool {
             // tcpdump names cooked-header ifindexes with this host's interfaces, and says so
             if (r.linktype == PcapFile.LINKTYPE_LINUX_SLL2) ctx.err().print("Warning: interface names might be incorrect\n");
             ctx.err().flush();
-            FilterExpr.Node filter = compile(ctx, o.filter);
+            FilterExpr.Node filter = compile(ctx, o.filter, r.linktype == PcapFile.LINKTYPE_LINUX_SLL2);
             OutputStream file = o.wfile != null ? openWrite(ctx, o.wfile, r.snaplen, r.linktype) : null;
             PrintStream out = o.lineBuffered ? ctx.out() : ctx.fullyBufferedStdout();
             Output w = new Output(ctx, o, out, file, ctx.netns());

@@ -1,0 +1,30 @@
+# tcpdump on a veth: ARP resolution and ICMP echo, default and -e output, counts
+sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
+sysctl -q -w net.ipv6.conf.default.disable_ipv6=1
+ip netns add a
+ip netns exec a sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
+ip link add veth0 address 02:00:00:00:00:01 type veth peer name veth1 address 02:00:00:00:00:02 netns a
+ip addr add 10.0.0.1/24 dev veth0
+ip -n a addr add 10.0.0.2/24 dev veth1
+ip link set veth0 up
+ip -n a link set veth1 up
+sleep 1
+tcpdump -n -t -i veth0 &
+sleep 0.5
+ping -c 1 -e 7 10.0.0.2
+sleep 2
+kill %1
+wait
+ip neigh flush dev veth0
+tcpdump -nn -t -e -i veth0 &
+sleep 0.5
+ping -c 1 -e 8 10.0.0.2
+sleep 2
+kill %1
+wait
+ip netns exec a tcpdump -n -t -q -i veth1 icmp &
+sleep 0.5
+ping -c 1 -e 9 -s 1000 10.0.0.2
+sleep 2
+kill %1
+wait
