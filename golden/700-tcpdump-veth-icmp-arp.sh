@@ -8,7 +8,9 @@ ip addr add 10.0.0.1/24 dev veth0
 ip -n a addr add 10.0.0.2/24 dev veth1
 ip link set veth0 up
 ip -n a link set veth1 up
+ip -n a neigh replace 10.0.0.1 lladdr 02:00:00:00:00:01 dev veth1 nud permanent
 sleep 1
+ip neigh flush dev veth0
 tcpdump -n -t -i veth0 &
 sleep 0.5
 ping -c 1 -e 7 10.0.0.2
@@ -22,6 +24,7 @@ ping -c 1 -e 8 10.0.0.2
 sleep 2
 kill %1
 wait
+ip neigh flush dev veth0
 ip netns exec a tcpdump -n -t -q -i veth1 icmp &
 sleep 0.5
 ping -c 1 -e 9 -s 1000 10.0.0.2

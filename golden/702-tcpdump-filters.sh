@@ -8,20 +8,24 @@ ip addr add 10.0.0.1/24 dev veth0
 ip -n a addr add 10.0.0.2/24 dev veth1
 ip link set veth0 up
 ip -n a link set veth1 up
+ip -n a neigh replace 10.0.0.1 lladdr 02:00:00:00:00:01 dev veth1 nud permanent
 ip -n a link set lo up
 sleep 1
+ip neigh flush dev veth0
 tcpdump -n -t -i veth0 'udp and dst port 5000' &
 sleep 0.5
 echo hi | nc -u -w 1 -p 40000 10.0.0.2 5000
 sleep 2
 kill %1
 wait
+ip neigh flush dev veth0
 tcpdump -n -t -i veth0 'icmp and (src host 10.0.0.2 or dst 10.0.0.9)' &
 sleep 0.5
 ping -c 1 -e 21 10.0.0.2
 sleep 2
 kill %1
 wait
+ip neigh flush dev veth0
 tcpdump -n -t -i veth0 'not arp && portrange 5000-5002 || icmp' &
 sleep 0.5
 echo hi | nc -u -w 1 -p 40003 10.0.0.2 5002
@@ -35,6 +39,7 @@ ping -c 1 -e 22 10.0.0.2
 sleep 2
 kill %1
 wait
+ip neigh flush dev veth0
 tcpdump -n -t -i veth0 src 10.0.0.1 and udp and not port 5003 &
 sleep 0.5
 echo hi | nc -u -w 1 -p 40004 10.0.0.2 5003

@@ -8,8 +8,10 @@ ip addr add 10.0.0.1/24 dev veth0
 ip -n a addr add 10.0.0.2/24 dev veth1
 ip link set veth0 up
 ip -n a link set veth1 up
+ip -n a neigh replace 10.0.0.1 lladdr 02:00:00:00:00:01 dev veth1 nud permanent
 ip -n a link set lo up
 sleep 1
+ip neigh flush dev veth0
 tcpdump -w /tmp/nsnet-golden-705.pcap -i veth0 &
 sleep 0.5
 ping -c 1 -e 41 10.0.0.2

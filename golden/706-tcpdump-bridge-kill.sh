@@ -11,6 +11,7 @@ ip -n a addr add 10.0.0.2/24 dev veth1
 ip link set br0 up
 ip link set veth0 up
 ip -n a link set veth1 up
+ip -n a neigh replace 10.0.0.1 lladdr 02:00:00:00:01:00 dev veth1 nud permanent
 sleep 1
 tcpdump -n -t -i veth0 icmp &
 tcpdump -n -t -e -i br0 icmp &

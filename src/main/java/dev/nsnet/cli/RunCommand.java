@@ -33,6 +33,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin WorldOptions world;
 
+    @Option(names = "--pcap", paramLabel = "DIR",
+            description = "Capture every device of every namespace into DIR/<host>-<netns>-<dev>.pcap.")
+    java.nio.file.Path pcapDir;
+
     @Parameters(paramLabel = "FILE", description = "The scenario script; - reads it from standard input.")
     String file;
 
@@ -48,10 +52,31 @@ final class RunCommand implements Callable<Integer> {
         // Lines run in the script's directory, as scripts/record-golden.sh runs them on the kernel.
         if (!file.equals("-")) session.host.workingDirectory = java.nio.file.Path.of(file).toAbsolutePath().getParent();
         world.attachTrace(session.emulation, err);
-        // the cluster's and the topology's own output never enter a transcript
-        if (!world.loadCluster(session, transcript ? err : out, err)) return 1;
-        if (!world.loadTopology(session, transcript ? err : out, err)) return 1;
-        return execute(session, script, transcript, out, err);
+        dev.nsnet.trace.PcapExport pcap = null;
+        if (pcapDir != null) {
+            try {
+                pcap = dev.nsnet.trace.PcapExport.attach(session.emulation, pcapDir);
+            } catch (java.io.IOException e) {
+                err.println("nsnet: --pcap " + pcapDir + ": " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+        }
+        try {
+            // the cluster's and the topology's own output never enter a transcript
+            if (!world.loadCluster(session, transcript ? err : out, err)) return 1;
+            if (!world.loadTopology(session, transcript ? err : out, err)) return 1;
+            return execute(session, script, transcript, out, err);
+        } finally {
+            if (pcap != null) {
+                try {
+                    pcap.close();
+                } catch (java.io.IOException e) {
+                    err.println("nsnet: --pcap " + pcapDir + ": " + e.getMessage());
+                    err.flush();
+                }
+            }
+        }
     }
 
     /** Runs a loaded script in {@code session}: the transcript, or what bash would print. */

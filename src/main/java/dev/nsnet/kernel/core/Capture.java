@@ -30,6 +30,15 @@ public final class Capture {
         boolean match(byte[] frame, int off, int len, NetDevice dev, int pktType);
     }
 
+    /**
+     * A consumer that takes each frame as it passes instead of the ring (nsnet's own observers:
+     * {@code nsnet run --pcap}, the web view); the bytes are valid only during the call.
+     */
+    @FunctionalInterface
+    public interface Sink {
+        void frame(NetDevice dev, int pktType, long tsNs, byte[] frame, int off, int len);
+    }
+
     /** Largest number of frames buffered before the reader drains them (a 2 MiB ring holds about that many small frames). */
     public static final int RING_SLOTS = 4096;
 
@@ -38,6 +47,7 @@ public final class Capture {
     public final NetDevice dev;
     public final int snaplen;
     private final Filter filter;
+    private Sink sink;
 
     // the ring: slot i holds one frame; slots keep their arrays and are reused
     private byte[][] data = new byte[16][];
@@ -97,6 +107,13 @@ public final class Capture {
         return c;
     }
 
+    /** Opens a tap whose frames go to {@code sink} as they pass (no ring, no timer). */
+    public static Capture openSink(NetNamespace ns, NetDevice dev, Sink sink) {
+        Capture c = open(ns, dev, Integer.MAX_VALUE, null, 0);
+        c.sink = sink;
+        return c;
+    }
+
     /** Unregisters the tap (dev_remove_pack); frames already in the ring stay readable. */
     public void close() {
         if (closed) return;
@@ -127,6 +144,10 @@ public final class Capture {
         if (closed) return;
         if (filter != null && !filter.match(b, off, len, d, type)) return;
         received++;
+        if (sink != null) {
+            sink.frame(d, type, ns.host.emulation.scheduler.now(), b, off, len);
+            return;
+        }
         if (count == RING_SLOTS) {
             dropped++;
             return;

@@ -45,6 +45,12 @@ public final class Emulation {
 
     public long now() { return scheduler.now(); }
 
+    /**
+     * Called with every network namespace right after it is created (the root namespace of each
+     * new host too): observers such as {@code nsnet run --pcap} attach their taps here. Null: none.
+     */
+    public java.util.function.Consumer<NetNamespace> netnsCreated;
+
     public Host newHost(String hostname) {
         Host h = new Host(this, hostname);
         hosts.add(h);

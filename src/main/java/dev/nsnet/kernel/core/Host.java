@@ -53,6 +53,7 @@ public final class Host {
         for (KernelInit.PernetOps ops : KernelInit.pernet()) ops.init(ns);
         Dev.registerLoopback(ns);
         for (KernelInit.PernetOps ops : KernelInit.pernet()) ops.postInit(ns);
+        if (emulation.netnsCreated != null) emulation.netnsCreated.accept(ns);
         return ns;
     }
 

@@ -89,6 +89,7 @@ final class IpPrinter {
             int tcap = caplen - hlen;
             switch (proto) {
                 case 1 -> icmp(sb, b, t, len, tcap, fragmented);
+                case 2 -> igmp(sb, b, t, len, tcap);
                 case 6 -> tcp(sb, b, t, len, tcap, p, fragmented);
                 case 17 -> udp(sb, b, t, len, tcap, p, fragmented);
                 default -> {
@@ -112,28 +113,136 @@ final class IpPrinter {
         return s.length() == 0 ? "none" : s.toString();
     }
 
-    private static String ipOptions(byte[] b, int p, int n) {
+    /** ip_optprint(): option names (RR/LSRR/SSRR with their addresses, RA with a non-zero value). */
+    private String ipOptions(byte[] b, int p, int n) {
         StringBuilder s = new StringBuilder();
+        String sep = "";
         int i = 0;
         while (i < n) {
-            int t = b[p + i] & 0xff;
-            if (i > 0) s.append(',');
-            if (t == 0) { s.append("EOL"); i++; if (i < n) continue; break; }
-            if (t == 1) { s.append("NOP"); i++; continue; }
-            int l = i + 1 < n ? b[p + i + 1] & 0xff : 0;
-            s.append(switch (t) {
+            s.append(sep);
+            sep = ",";
+            int code = b[p + i] & 0xff;
+            s.append(switch (code) {
+                case 0 -> "EOL";
+                case 1 -> "NOP";
+                case 68 -> "timestamp";
+                case 130 -> "security";
                 case 7 -> "RR";
-                case 68 -> "TS";
-                case 130 -> "SECURITY";
-                case 131 -> "LSRR";
                 case 137 -> "SSRR";
+                case 131 -> "LSRR";
                 case 148 -> "RA";
-                default -> "unknown " + t;
-            }).append(" ").append(l);
-            if (l < 2) break;
-            i += l;
+                case 82 -> "traceroute";
+                default -> "unknown " + code;
+            });
+            if (code == 0) break;
+            if (code == 1) { i++; continue; }
+            int len = i + 1 < n ? b[p + i + 1] & 0xff : 0;
+            if (len < 2 || len > n - i) {
+                s.append(" [bad length ").append(len).append("]");
+                break;
+            }
+            if (code == 148) {
+                if (len < 4) s.append(" [bad length ").append(len).append("]");
+                else if (Bytes.u16(b, p + i + 2) != 0) s.append(" value ").append(Bytes.u16(b, p + i + 2));
+            } else if (code == 7 || code == 131 || code == 137) {
+                if (((len + 1) & 3) != 0) s.append(" [bad length ").append(len).append("]");
+                int ptr = (b[p + i + 2] & 0xff) - 1;
+                if (ptr < 3 || ((ptr + 1) & 3) != 0 || ptr > len + 1) s.append(" [bad ptr ").append(b[p + i + 2] & 0xff).append("]");
+                for (int k = 3; k + 4 <= len; k += 4) {
+                    s.append(' ').append(host(b, p + i + k));
+                    if (ptr > k) s.append(',');
+                }
+            }
+            i += len;
         }
         return s.toString();
+    }
+
+    /** igmp_print(): queries and reports (v1, v2, v3 with -v group records), leaves. */
+    private void igmp(StringBuilder sb, byte[] b, int p, int len, int caplen) {
+        if (o.qflag) {
+            sb.append("igmp");
+            return;
+        }
+        if (caplen < 8) {
+            sb.append("[|igmp]");
+            return;
+        }
+        int type = b[p] & 0xff;
+        switch (type) {
+            case 0x11 -> {
+                sb.append("igmp query");
+                if (len >= 12) {
+                    int mrc = b[p + 1] & 0xff;
+                    int mrt = mrc < 128 ? mrc : ((mrc & 0x0f) | 0x10) << (((mrc & 0x70) >> 4) + 3);
+                    sb.append(" v3");
+                    if (mrc != 100) {
+                        sb.append(" [max resp time ");
+                        if (mrt < 600) sb.append(mrt / 10).append('.').append(mrt % 10).append('s');
+                        else sb.append(mrt / 600).append('m').append(String.format("%d.%ds", (mrt % 600) / 10, mrt % 10));
+                        sb.append("]");
+                    }
+                    int g = Bytes.i32(b, p + 4);
+                    if (g != 0) sb.append(" [gaddr ").append(host(b, p + 4));
+                    int nsrcs = Bytes.u16(b, p + 10);
+                    if (nsrcs > 0 && o.vflag == 0) sb.append(g != 0 ? "" : " [").append(" ").append(nsrcs).append(" source(s)");
+                    if (g != 0 || (nsrcs > 0 && o.vflag == 0)) sb.append("]");
+                } else {
+                    int mrt = b[p + 1] & 0xff;
+                    if (mrt != 0) {
+                        sb.append(" v2");
+                        if (mrt != 100) sb.append(" [max resp time ").append(mrt).append("]");
+                    } else sb.append(" v1");
+                    if (Bytes.i32(b, p + 4) != 0) sb.append(" [gaddr ").append(host(b, p + 4)).append("]");
+                    if (len != 8) sb.append(" [len ").append(len).append("]");
+                }
+            }
+            case 0x12 -> {
+                sb.append("igmp v1 report ").append(host(b, p + 4));
+                if (len != 8) sb.append(" [len ").append(len).append("]");
+            }
+            case 0x16 -> sb.append("igmp v2 report ").append(host(b, p + 4));
+            case 0x17 -> sb.append("igmp leave ").append(host(b, p + 4));
+            case 0x22 -> {
+                sb.append("igmp v3 report");
+                if (len < 16 || (len & 3) != 0) {
+                    sb.append(" [invalid len ").append(len).append("]");
+                    break;
+                }
+                int ngroups = Bytes.u16(b, p + 6);
+                sb.append(", ").append(ngroups).append(" group record(s)");
+                if (o.vflag > 0) {
+                    int group = 8;
+                    for (int i = 0; i < ngroups; i++) {
+                        if (len < group + 8 || caplen < group + 8) {
+                            sb.append(" [invalid number of groups]");
+                            return;
+                        }
+                        sb.append(" [gaddr ").append(host(b, p + group + 4));
+                        int rt = b[p + group] & 0xff;
+                        String[] names = {null, "is_in", "is_ex", "to_in", "to_ex", "allow", "block"};
+                        sb.append(' ').append(rt >= 1 && rt <= 6 ? names[rt] : " [v3-report-#" + rt + "]");
+                        int nsrcs = Bytes.u16(b, p + group + 2);
+                        if (len < group + 8 + (nsrcs << 2)) {
+                            sb.append(" [invalid number of sources ").append(nsrcs).append("]");
+                            return;
+                        }
+                        if (o.vflag == 1) sb.append(", ").append(nsrcs).append(" source(s)");
+                        else {
+                            sb.append(" {");
+                            for (int j = 0; j < nsrcs; j++) sb.append(' ').append(host(b, p + group + 8 + (j << 2)));
+                            sb.append(" }");
+                        }
+                        group += 8 + (nsrcs << 2);
+                        sb.append("]");
+                    }
+                }
+            }
+            default -> sb.append("igmp-").append(type);
+        }
+        if (o.vflag > 0 && len >= 4 && caplen >= len && Bytes.fold(Bytes.sum(b, p, len)) != 0) {
+            sb.append(" bad igmp cksum ").append(Integer.toHexString(Bytes.u16(b, p + 2))).append("!");
+        }
     }
 
     static String protoName(int p) {
