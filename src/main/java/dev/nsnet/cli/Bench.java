@@ -55,12 +55,12 @@ public final class Bench {
             Usage: nsnet bench [--quick] [--only NAME] [--cluster NODESxPODS] [--cni MODEL] [--help]
             Measures nsnet itself and prints 'bench NAME: VALUE UNIT' lines.
               --quick       small counts (a smoke test; figures are not meaningful)
-              --only NAME   run one benchmark: veth, bridge, redline, macvlan, vxlan, pod_heap, pod_create, tcp_bulk, tcp_crr,
+              --only NAME   run one benchmark: veth, veth_capture, bridge, redline, macvlan, vxlan, pod_heap, pod_create, tcp_bulk, tcp_crr,
                             iptables_restore_10k, iptables_restore_50k, iptables_append_on_10k, redline_10k_rules,
                             cluster_build (1,000 nodes x 100 pods; --quick: 50 x 10; --cluster NxM: N x M; --cni flannel)
             """;
 
-    static final List<String> NAMES = List.of("veth", "bridge", "redline", "macvlan", "vxlan", "pod_heap", "pod_create", "tcp_bulk", "tcp_crr",
+    static final List<String> NAMES = List.of("veth", "veth_capture", "bridge", "redline", "macvlan", "vxlan", "pod_heap", "pod_create", "tcp_bulk", "tcp_crr",
             "iptables_restore_10k", "iptables_restore_50k", "iptables_append_on_10k", "redline_10k_rules",
             "conntrack_entry_heap", "cluster_build");
 
@@ -122,6 +122,7 @@ public final class Bench {
         long warm = quick ? 2_000 : 1_000_000, count = quick ? 5_000 : 2_000_000;
         int runs = quick ? 3 : 5;
         if (only == null || only.equals("veth")) failures += pps(out, "veth", Path.VETH, warm, count, runs, KERNEL_VETH_PPS);
+        if (only == null || only.equals("veth_capture")) failures += pps(out, "veth_capture", Bench::captureRig, warm, count, runs, KERNEL_VETH_PPS);
         if (only == null || only.equals("bridge")) failures += pps(out, "bridge", Path.BRIDGE, warm, count, runs, KERNEL_BRIDGE_PPS);
         if (only == null || only.equals("redline")) failures += pps(out, "redline", Path.REDLINE, warm, count, runs, KERNEL_REDLINE_PPS);
         if (only == null || only.equals("macvlan")) failures += pps(out, "macvlan", Path.MACVLAN, warm, count, runs, KERNEL_MACVLAN_PPS);
@@ -201,6 +202,17 @@ public final class Bench {
             out.printf("bench %s_cpu_vs_kernel: %.2f x%n", name, cpuPps[runs / 2] / kernel);
         }
         return 0;
+    }
+
+    /**
+     * The veth path with one capture running on the receiving device, as a {@code tcpdump -i eth0}
+     * there would: a packet tap whose consumer copies every frame out (what the ring copy costs).
+     */
+    static Rig captureRig() {
+        Rig r = rig(Path.VETH);
+        byte[] copy = new byte[2048];
+        dev.nsnet.kernel.core.Capture.openSink(r.rx().ns, r.rx(), (d, t, ts, b, off, len) -> System.arraycopy(b, off, copy, 0, Math.min(len, copy.length)));
+        return r;
     }
 
     /** Sends {@code n} copies of the rig's frame out of its tx device (the softirq runs each to its end). */
