@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * were captured by the real tcpdump on a real kernel (ARP, ICMP echo, time exceeded, port
  * unreachable, fragments, UDP, TCP handshakes with data, HTTP on 8080, RST), and reference.txt
  * holds what the real {@code tcpdump -r FILE OPTIONS} printed for 13 option sets each (-n, -nn,
- * -t without -n, -e, -v, -vv, -q, -tt, -ttt, -tttt, -e -q, -e -v, -q -v). nsnet's
+ * -t without -n, -e, -v, -vv, -q, -tt, -ttt, -tttt, -e -q, -e -v, -q -v); vlan.pcap (802.1Q on a
+ * veth) and igmp.pcap (a bridge's IGMPv3 reports) were written by nsnet and printed by the real
+ * tcpdump with 6 option sets each. nsnet's
  * {@code tcpdump -r} must print the same bytes; only the interface-name column of cooked
  * captures is host-dependent (tcpdump names ifindexes with the reading host's interfaces).
  */
@@ -35,7 +37,7 @@ class TcpdumpReferenceTest {
 
     @Test
     void readsRealCapturesExactlyAsTcpdump() throws IOException {
-        for (String f : List.of("veth0.pcap", "any.pcap", "lo.pcap")) {
+        for (String f : List.of("veth0.pcap", "any.pcap", "lo.pcap", "vlan.pcap", "igmp.pcap")) {
             try (InputStream in = getClass().getResourceAsStream(f)) {
                 Files.write(dir.resolve(f), in.readAllBytes());
             }
@@ -62,7 +64,7 @@ class TcpdumpReferenceTest {
             assertEquals(normalise(expected), normalise(buf.toString(StandardCharsets.UTF_8)), head[0] + " " + head[1]);
             cases++;
         }
-        assertEquals(39, cases);
+        assertEquals(51, cases);
     }
 
     /**
