@@ -6,6 +6,8 @@ final class PrintOptions {
     boolean eflag;
     int vflag;
     boolean qflag;
+    /** -x/-xx and -X/-XX: hex (and ASCII) dump after each packet's line, without/with the link header. */
+    int xflag, bigXflag;
     /** -S: absolute TCP sequence numbers. */
     boolean sflagAbsolute;
 }

@@ -14,6 +14,8 @@ final class Printer {
 
     final PrintOptions o;
     final IpPrinter ip;
+    /** ndo_ll_hdr_len of the packet printed last: where -x/-X start their dump. */
+    int llHdrLen;
 
     Printer(PrintOptions o) {
         this.o = o;
@@ -28,6 +30,7 @@ final class Printer {
         }
         int end = off + caplen;
         int origLen = len;
+        llHdrLen = 14;
         int p = off + 12;
         int type = Bytes.u16(b, p);
         p += 2;
@@ -53,6 +56,7 @@ final class Printer {
             type = Bytes.u16(b, p + 2);
             p += 4;
             len -= 4;
+            llHdrLen += 4;
         }
         if (type <= 1500) {
             // 802.3 with LLC: nsnet produces none; tcpdump's raw hex dump is not modelled
@@ -98,6 +102,7 @@ final class Printer {
         int p = off + 20;
         int end = off + caplen;
         len -= 20;
+        llHdrLen = 20;
         while (proto == ETH_P_8021Q) {
             if (end - p < 4) {
                 sb.append(" [|vlan]");
@@ -113,6 +118,7 @@ final class Printer {
             if (!o.qflag) sb.append("ethertype ").append(etherTypeName(proto, "Unknown")).append(", ");
             p += 4;
             len -= 4;
+            llHdrLen += 4;
         }
         if (!ethertype(sb, proto, b, p, len, end - p)) {
             if (!o.eflag) {
@@ -241,6 +247,37 @@ final class Printer {
 
     static String ipaddr(byte[] b, int p) {
         return (b[p] & 0xff) + "." + (b[p + 1] & 0xff) + "." + (b[p + 2] & 0xff) + "." + (b[p + 3] & 0xff);
+    }
+
+    /**
+     * print.c after the packet's line: -x/-xx hex_print(), -X/-XX hex_and_ascii_print() of the
+     * bytes after the link header (or of the whole frame with two letters), 16 bytes a row.
+     */
+    void dump(StringBuilder sb, byte[] b, int caplen) {
+        boolean ascii = o.bigXflag > 0;
+        boolean whole = ascii ? o.bigXflag > 1 : o.xflag > 1;
+        int start = whole ? 0 : llHdrLen;
+        if (!ascii && o.xflag == 0) return;
+        if (start >= caplen) return;
+        for (int row = start; row < caplen; row += 16) {
+            int n = Math.min(16, caplen - row);
+            sb.append("\n\t0x").append(String.format("%04x", row - start)).append(": ");
+            StringBuilder hex = new StringBuilder(40);
+            for (int i = 0; i < n; i += 2) {
+                hex.append(' ').append(String.format("%02x", b[row + i] & 0xff));
+                if (i + 1 < n) hex.append(String.format("%02x", b[row + i + 1] & 0xff));
+            }
+            if (!ascii) {
+                sb.append(hex);
+                continue;
+            }
+            while (hex.length() < 40) hex.append(' ');
+            sb.append(hex).append("  ");
+            for (int i = 0; i < n; i++) {
+                int c = b[row + i] & 0xff;
+                sb.append(c > 0x20 && c < 0x7f ? (char) c : '.'); // isgraph: a blank is a dot too
+            }
+        }
     }
 
     /** ND_DEFAULTPRINT: with -x/-X tcpdump dumps hex; without it an unknown payload prints nothing more. */

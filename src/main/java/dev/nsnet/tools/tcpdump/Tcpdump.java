@@ -40,7 +40,7 @@ public final class Tcpdump implements Tool {
     /** Options of tcpdump's getopt string that take an argument. */
     private static final String WITH_ARG = "BcCEFGiMmrsTVwWyzZQj";
     /** Options nsnet models (the others are refused with a clear message). */
-    private static final String SUPPORTED = "ceilnpqrstvwSU#";
+    private static final String SUPPORTED = "ceilnpqrstvwxSUX#";
     static final int MAXIMUM_SNAPLEN = 262144;
 
     @Override
@@ -164,6 +164,8 @@ public final class Tcpdump implements Tool {
                     case 'U' -> o.packetBuffered = true;
                     case 'v' -> o.p.vflag++;
                     case 'w' -> o.wfile = val;
+                    case 'x' -> o.p.xflag++;
+                    case 'X' -> o.p.bigXflag++;
                     default -> { }
                 }
             }
@@ -429,6 +431,7 @@ public final class Tcpdump implements Tool {
             } else {
                 printer.ether(sb, b, 0, len, caplen);
             }
+            printer.dump(sb, b, caplen);
             sb.append('\n');
             out.print(sb);
             if (o.lineBuffered) out.flush();
