@@ -69,10 +69,10 @@ public final class ScriptGenerator {
      * The newest generator version: 1 the original steps, 2 with the netfilter and socket steps
      * appended, 3 with the live-traffic steps ({@link LiveSteps}) appended, 4 with the conntrack
      * steps ({@link #conntrackExtras}) appended, 5 with the NAT steps ({@link NatSteps}) appended, 6 with the macvlan steps
-     * ({@link MacvlanSteps}) appended. A
+     * ({@link MacvlanSteps}) appended, 7 with the vxlan steps ({@link VxlanSteps}) appended. A
      * seed's script of an older version is a prefix of its script of a newer one.
      */
-    public static final int VERSION = MacvlanSteps.VERSION;
+    public static final int VERSION = VxlanSteps.VERSION;
 
     /** The script of {@code seed}, as units (the shrinker's granularity). */
     public static List<Unit> generate(long seed) { return generate(seed, VERSION); }
@@ -91,6 +91,7 @@ public final class ScriptGenerator {
         if (version >= 4) g.conntrackExtras(seed);
         if (version >= 5) NatSteps.append(seed, g.units);
         if (version >= 6) MacvlanSteps.append(seed, g.units);
+        if (version >= 7) VxlanSteps.append(seed, g.units);
         return List.copyOf(g.units);
     }
 

@@ -112,8 +112,43 @@ class ScriptGeneratorTest {
             assertEquals(v4, v5.subList(0, v4.size()), "seed " + seed);
             List<Unit> v6 = ScriptGenerator.generate(seed, 6);
             assertEquals(v5, v6.subList(0, v5.size()), "seed " + seed);
+            List<Unit> v7 = ScriptGenerator.generate(seed, 7);
+            assertEquals(v6, v7.subList(0, v6.size()), "seed " + seed);
         }
         assertThrows(IllegalArgumentException.class, () -> ScriptGenerator.generate(1, ScriptGenerator.VERSION + 1));
+    }
+
+    /** The vxlan steps (version 7): two nodes of their own, explicit MACs, bounded pings after a neighbour flush. */
+    @Test
+    void theVxlanStepsBuildTheirWorldWithinTheStabilityRules() {
+        int withSteps = 0;
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (long seed = 1; seed <= 300; seed++) {
+            List<Unit> v6 = ScriptGenerator.generate(seed, 6), v7 = ScriptGenerator.generate(seed, 7);
+            if (v7.size() == v6.size()) continue;
+            withSteps++;
+            List<String> lines = Differ.commands(Unit.text(v7.subList(v6.size(), v7.size())));
+            assertEquals("ip netns add xa", lines.get(0), "seed " + seed);
+            boolean dirty = false;
+            String prev = "";
+            for (String l : lines) {
+                dev.nsnet.scenario.Command.parse(l);
+                assertTrue(l.matches("(ip netns (add|exec) x[ab]( |$)|ip -n x[ab] |bridge -n x[ab] fdb |sleep 1$).*"), "seed " + seed + ": " + l);
+                if (l.startsWith("ip netns add ")) assertTrue(lines.get(lines.indexOf(l) + 1).contains("disable_ipv6=1"), l);
+                if (l.contains(" link add ")) assertTrue(l.matches(".* address 02:.*"), "seed " + seed + ": no explicit MAC: " + l);
+                if (l.startsWith("bridge")) seen.add(l.split(" ")[4]);
+                if (Families.of(l).equals("ping")) {
+                    assertTrue(l.contains("-c 1 -W 1"), "seed " + seed + ": unbounded ping " + l);
+                    assertTrue(prev.contains("neigh flush"), "seed " + seed + ": ping without a fresh neighbour: " + l);
+                }
+                if (l.equals(LiveSteps.SLEEP)) dirty = false;
+                else if (Waits.isDirty(l) && !l.contains(" link add ")) dirty = true;
+                else if (Families.of(l).equals("ping") || l.contains(" show")) assertFalse(dirty, "seed " + seed + ": observes right after a link change: " + l);
+                prev = l;
+            }
+        }
+        assertTrue(withSteps > 80 && withSteps < 160, "seeds with vxlan steps: " + withSteps);
+        assertEquals(java.util.Set.of("add", "append", "del", "replace", "show"), seen);
     }
 
     /**
@@ -127,6 +162,7 @@ class ScriptGeneratorTest {
         for (long seed = 1; seed <= 300; seed++) {
             List<Unit> v5 = ScriptGenerator.generate(seed, 5), v6 = ScriptGenerator.generate(seed, 6);
             if (v6.size() == v5.size()) continue;
+            // (version 6 alone: its units end where version 7's begin)
             withSteps++;
             List<String> lines = Differ.commands(Unit.text(v6.subList(v5.size(), v6.size())));
             assertEquals("ip netns add mn", lines.get(0), "seed " + seed);

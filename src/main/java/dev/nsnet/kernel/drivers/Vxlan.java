@@ -161,8 +161,9 @@ public final class Vxlan extends NetDeviceOps implements RtnlFdb.NdoFdb {
     }
 
     /**
-     * vxlan_changelink(): the attributes that may change on a live device (ttl, tos, df,
-     * flowlabel, ageing, maxaddress, learning).
+     * vxlan_changelink(): the attributes that may change on a live device (ttl, tos, df, ageing,
+     * learning, remote, local, dev; the tool refuses the others with the kernel's messages). A new
+     * remote moves the default destination in the fdb.
      */
     public static void changeLink(NetDevice dev, VxlanConfig c) {
         VxlanDev v = vxlan(dev);
@@ -176,6 +177,25 @@ public final class Vxlan extends NetDeviceOps implements RtnlFdb.NdoFdb {
         cfg.ageInterval = c.ageInterval == 0 ? VxlanConfig.AGE_DEFAULT : c.ageInterval;
         cfg.addrmax = c.addrmax;
         cfg.learn = c.learn;
+        cfg.saddr = c.saddr;
+        int oldRemote = cfg.remoteIp, oldIfindex = cfg.remoteIfindex;
+        cfg.remoteIfindex = c.remoteIfindex;
+        if (c.remoteIp != oldRemote) {
+            // the default destination: the new remote appended to the all-zeros entry, then the old one
+            // deleted from it (so other appended default remotes stay in front)
+            if (c.remoteIp != 0) {
+                v.fdb.update(0, c.remoteIp, cfg.dstPort, cfg.vni, c.remoteIfindex, VxlanFdb.NUD_REACHABLE | VxlanFdb.NUD_PERMANENT,
+                        VxlanFdb.NLM_F_APPEND | VxlanFdb.NLM_F_CREATE, VxlanFdb.NTF_SELF, 0, v.now());
+            }
+            if (oldRemote != 0) {
+                try {
+                    v.fdb.delete(0, false, oldRemote, cfg.dstPort, cfg.vni, oldIfindex, v.now());
+                } catch (KernelException e) {
+                    // the user already deleted it
+                }
+            }
+            cfg.remoteIp = c.remoteIp;
+        }
     }
 
     /**

@@ -240,28 +240,42 @@ public final class VxlanLinkKind implements LinkKind {
         return dev;
     }
 
+    /**
+     * vxlan_changelink() through vxlan_nl2conf(changelink = true): remote, local, dev, tos, ttl, df,
+     * learning and ageing change; a different VNI, the ports, the limit and the fixed flags are
+     * refused with the kernel's extack (checked on the 6.18 recording kernel, fuzz generator v7).
+     */
     @Override
     public void changeLink(ToolContext ctx, NetDevice dev, List<String> args) {
         Vxlan.VxlanDev v = Vxlan.vxlan(dev);
         if (v == null) throw new KernelException(Errno.EOPNOTSUPP);
         Parsed p = parseOpt(ctx, args, true);
+        VxlanConfig n = p.cfg();
+        java.util.Set<String> g = p.given();
         VxlanConfig c = v.cfg.copy();
-        for (String attr : p.given()) {
-            switch (attr) {
-                case "ttl" -> {
-                    c.ttl = p.cfg().ttl;
-                    c.ttlInherit = p.cfg().ttlInherit;
-                }
-                case "tos" -> c.tos = p.cfg().tos;
-                case "df" -> c.df = p.cfg().df;
-                case "label" -> c.label = p.cfg().label;
-                case "ageing" -> c.ageInterval = p.cfg().ageInterval;
-                case "limit" -> c.addrmax = p.cfg().addrmax;
-                case "learning" -> c.learn = p.cfg().learn;
-                default -> throw new IpError("nsnet: ip link set: changing vxlan attribute \"" + attr
-                        + "\" is not supported\n", 2);
-            }
+        if (g.contains("id") && n.vni != c.vni) throw new KernelException(Errno.EOPNOTSUPP, "Cannot change VNI");
+        if (g.contains("group")) c.remoteIp = n.remoteIp;
+        if (g.contains("local")) c.saddr = n.saddr;
+        if (g.contains("link")) c.remoteIfindex = n.remoteIfindex;
+        if (g.contains("tos")) c.tos = n.tos;
+        if (g.contains("ttl")) {
+            // "ttl inherit" is the IFLA_VXLAN_TTL_INHERIT flag, fixed at creation; a number leaves the flag as it is
+            if (n.ttlInherit) throw new KernelException(Errno.EOPNOTSUPP, "vxlan: cannot change TTL_INHERIT flag");
+            c.ttl = n.ttl;
         }
+        if (g.contains("df")) c.df = n.df;
+        if (g.contains("label")) throw new KernelException(Errno.EINVAL, "Label attribute only applies to IPv6 VXLAN devices");
+        if (g.contains("learning")) c.learn = n.learn;
+        if (g.contains("ageing")) c.ageInterval = n.ageInterval;
+        String[][] fixedFlags = {{"proxy", "PROXY"}, {"rsc", "RSC"}, {"l2miss", "L2MISS"}, {"l3miss", "L3MISS"}};
+        for (String[] f : fixedFlags)
+            if (g.contains(f[0])) throw new KernelException(Errno.EOPNOTSUPP, "vxlan: cannot change " + f[1] + " flag");
+        if (g.contains("limit")) throw new KernelException(Errno.EOPNOTSUPP, "Cannot change limit");
+        if (g.contains("port_range")) throw new KernelException(Errno.EOPNOTSUPP, "Cannot change port range");
+        if (g.contains("port")) throw new KernelException(Errno.EOPNOTSUPP, "Cannot change port");
+        if (g.contains("udpcsum")) throw new KernelException(Errno.EOPNOTSUPP, "Cannot change UDP_CSUM flag");
+        for (String f : new String[] {"z6tx", "z6rx", "rctx", "rcrx"})
+            if (g.contains(f)) throw new IpError("nsnet: ip link set: changing vxlan attribute \"" + f + "\" is not supported\n", 2);
         Vxlan.changeLink(dev, c);
     }
 
