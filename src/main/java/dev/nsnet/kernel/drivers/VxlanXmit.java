@@ -7,6 +7,7 @@ import dev.nsnet.kernel.core.NetDevice;
 import dev.nsnet.kernel.core.NetNamespace;
 import dev.nsnet.kernel.core.SkBuff;
 import dev.nsnet.kernel.ipv4.IpOutput;
+import dev.nsnet.kernel.ipv4.IpOutputExceptions;
 import dev.nsnet.kernel.ipv4.Neigh;
 import dev.nsnet.kernel.ipv4.NeighTable;
 import dev.nsnet.kernel.ipv4.Ipv4Net;
@@ -152,6 +153,15 @@ final class VxlanXmit {
             dev.stats.txErrors++;
             Dev.drop(skb, dev, "vxlan_xmit_one", DropReason.IP_OUTNOROUTES, "circular route");
             return;
+        }
+        // skb_tunnel_check_pmtu(): an inner IPv4 packet routed out of this device that does not fit
+        // the underlay's MTU minus the encapsulation teaches its route that path MTU (the packet
+        // itself still goes, its outer header fragmented unless df is set)
+        int pmtu = IpOutput.mtu(rt) - Vxlan.HEADROOM;
+        if (innerIp && skb.outDev == dev && skb.len - Ether.HLEN > pmtu) {
+            IpOutputExceptions.of(dev.ns).updatePmtu(Ipv4.dst(b, innerNh), dev.mtu, pmtu);
+            if (tp.on) tp.step(skb, dev, "skb_tunnel_check_pmtu", (skb.len - Ether.HLEN) + " > " + pmtu
+                    + ": path MTU of " + Inet4.format(Ipv4.dst(b, innerNh)) + " lowered");
         }
         int saddr = cfg.saddr != 0 ? cfg.saddr : rt.src();
         if (ttl == 0) ttl = hoplimit(net);

@@ -73,7 +73,7 @@ public final class IpOutputExceptions {
     }
 
     /** __ip_rt_update_pmtu(): only ever lowers the MTU below the device's. */
-    void updatePmtu(int dst, int devMtu, int mtu) {
+    public void updatePmtu(int dst, int devMtu, int mtu) {
         if (mtu < MIN_PMTU) mtu = Math.min(devMtu, MIN_PMTU);
         int cur = mtu(dst);
         int old = cur > 0 ? cur : devMtu;

@@ -5,6 +5,7 @@ import dev.nsnet.kernel.core.KernelException;
 import dev.nsnet.kernel.core.NetDevice;
 import dev.nsnet.kernel.core.NetNamespace;
 import dev.nsnet.kernel.core.SkBuff;
+import dev.nsnet.kernel.ipv4.IpOutputExceptions;
 import dev.nsnet.kernel.ipv4.Fib;
 import dev.nsnet.kernel.ipv4.FibResult;
 import dev.nsnet.kernel.ipv4.Ipv4Net;
@@ -183,6 +184,14 @@ final class IpRouteGet {
         }
         if (iif == null) p.uint(IpPrint.ANY, "uid", "uid %u ", 0);
         cacheFlags(p, flags);
+        // rt_fill_info() of an output route bound to a learnt path MTU (a PMTU exception):
+        // RTA_CACHEINFO's expiry, and the MTU as a metric
+        IpOutputExceptions.Entry ex = dev != null && iif == null && metrics == null
+                && !p.isJson() ? IpOutputExceptions.of(dev.ns).get(dst) : null;
+        if (ex != null && ex.mtu != 0) {
+            long left = Math.max(0, ex.mtuExpires - dev.ns.emulation().now()) / 1_000_000_000L;
+            p.fp("expires " + left + "sec mtu " + ex.mtu + " ");
+        }
         if (metrics != null) IpRoutePrint.metrics(p, metrics);
         if (iif != null) IpRoutePrint.ifidx(p, iif.name, "iif");
         p.string(IpPrint.FP, null, "\n", null);
