@@ -23,8 +23,9 @@ public final class Drawing {
     private Drawing() { }
 
     /** What to paint red: the devices and wires a packet passed, and where it is now. */
-    public record Highlight(Set<String> nodes, Set<String> edges, String current, java.util.List<java.util.List<String>> hops) {
-        public static final Highlight NONE = new Highlight(Set.of(), Set.of(), null, java.util.List.of());
+    public record Highlight(Set<String> nodes, Set<String> edges, String current, java.util.List<java.util.List<String>> hops,
+                            Set<String> drops) {
+        public static final Highlight NONE = new Highlight(Set.of(), Set.of(), null, java.util.List.of(), Set.of());
     }
 
     /** A hop through a namespace's IP stack: from the bottom middle of one box to the other's. */
@@ -34,7 +35,7 @@ public final class Drawing {
         return new double[] {a.x() + a.w() / 2, a.y() + a.h() / 2, b.x() + b.w() / 2, b.y() + b.h() / 2};
     }
 
-    static final String RED = "#d62728";
+    static final String RED = "#d62728", DROP_FILL = "#f4a6a6", DROP_STROKE = "#7f0000";
 
     /** The PNG export's size limit (about 64 MB of image memory). */
     static final double MAX_PNG_PIXELS = 16_000_000;
@@ -110,12 +111,17 @@ public final class Drawing {
             if (k.equals("host") || k.equals("netns")) continue;
             boolean hot = hl.nodes().contains(b.node().id());
             boolean cur = b.node().id().equals(hl.current());
+            boolean dropped = hl.drops().contains(b.node().id());
             String[] st = style(k);
             sb.append("<g class=\"dev ").append(k).append(hot ? " hot" : "").append(cur ? " current" : "")
-                    .append("\" data-id=\"").append(esc(b.node().id())).append("\">");
+                    .append(dropped ? " dropped" : "").append("\" data-id=\"").append(esc(b.node().id())).append("\">");
             sb.append("<title>").append(esc(b.node().id().substring(2))).append("</title>");
-            rect(sb, b, cur ? "#ffd9d9" : st[0], hot ? RED : st[1], hot ? 3 : 1.5, "");
+            rect(sb, b, dropped ? DROP_FILL : cur ? "#ffd9d9" : st[0], dropped ? DROP_STROKE : hot ? RED : st[1], hot ? 3 : 1.5, "");
             text(sb, b.x() + 8, b.y() + 15, b.node().label(), true, 12, "#111111");
+            // a drop is marked in the box's corner (the page's script shows and hides it)
+            sb.append("<text class=\"drop-mark\" x=\"").append(num(b.x() + b.w() - 6)).append("\" y=\"").append(num(b.y() + 15))
+                    .append("\" text-anchor=\"end\" font-weight=\"bold\" fill=\"").append(DROP_STROKE).append('"')
+                    .append(dropped ? "" : " display=\"none\"").append(">DROP</text>");
             double y = b.y() + 15;
             for (String line : b.node().lines()) {
                 y += Layout.LINE_H;
@@ -210,11 +216,16 @@ public final class Drawing {
                 if (k.equals("host") || k.equals("netns")) continue;
                 boolean hot = hl.nodes().contains(b.node().id());
                 boolean cur = b.node().id().equals(hl.current());
+                boolean dropped = hl.drops().contains(b.node().id());
                 String[] st = style(k);
-                box(g, b, cur ? "#ffd9d9" : st[0], hot ? RED : st[1], hot ? 3 : 1.5f, false);
+                box(g, b, dropped ? DROP_FILL : cur ? "#ffd9d9" : st[0], dropped ? DROP_STROKE : hot ? RED : st[1], hot ? 3 : 1.5f, false);
                 g.setColor(Color.decode("#111111"));
                 g.setFont(bold);
                 g.drawString(b.node().label(), (float) (b.x() + 8), (float) (b.y() + 15));
+                if (dropped) {
+                    g.setColor(Color.decode(DROP_STROKE));
+                    g.drawString("DROP", (float) (b.x() + b.w() - 6 - g.getFontMetrics().stringWidth("DROP")), (float) (b.y() + 15));
+                }
                 g.setFont(plain);
                 g.setColor(Color.decode("#333333"));
                 double y = b.y() + 15;

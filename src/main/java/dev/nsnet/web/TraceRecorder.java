@@ -96,7 +96,8 @@ public final class TraceRecorder implements PacketObserver, WireObserver {
 
     /**
      * What the drawing paints red after the first {@code upTo} steps: every node passed, every
-     * wire between two nodes a packet passed one after the other, and the node of the last step.
+     * wire between two nodes a packet passed one after the other, the node of the last step, and
+     * the nodes where a packet was dropped.
      */
     public static Drawing.Highlight highlight(List<Step> steps, int upTo, Topology t) {
         Map<String, List<Topology.Edge>> byEnds = new HashMap<>();
@@ -106,12 +107,14 @@ public final class TraceRecorder implements PacketObserver, WireObserver {
         }
         Set<String> nodes = new LinkedHashSet<>(), edges = new HashSet<>();
         Set<List<String>> hops = new LinkedHashSet<>();
+        Set<String> drops = new LinkedHashSet<>();
         Map<Long, String> lastOf = new HashMap<>(); // per packet: where it was last seen
         String current = null;
         for (int i = 0; i < Math.min(upTo, steps.size()); i++) {
             Step s = steps.get(i);
             if (s.node() == null) continue;
             nodes.add(s.node());
+            if (s.drop() != null) drops.add(s.node());
             // a wire is passed when the same packet, or the very next step (a cable hands a copy
             // of the frame on), moves between its two ends
             String prev = lastOf.put(s.packet(), s.node());
@@ -126,6 +129,6 @@ public final class TraceRecorder implements PacketObserver, WireObserver {
             if (!wired && prev != null && !prev.equals(s.node()) && sameNetns(prev, s.node())) hops.add(List.of(prev, s.node()));
             current = s.node();
         }
-        return new Drawing.Highlight(nodes, edges, current, List.copyOf(hops));
+        return new Drawing.Highlight(nodes, edges, current, List.copyOf(hops), drops);
     }
 }

@@ -19,7 +19,9 @@ import java.util.concurrent.Executors;
  * {@code nsnet serve}'s HTTP server (the JDK's com.sun.net.httpserver): the page, its script and
  * style, and the JSON API of docs/web.md over a {@link WebWorld}. Bad requests get a 4xx with a
  * JSON {@code {"error": "..."}} and leave the world as it was. Requests carrying an
- * {@code Origin} other than the server's own are refused (another web site must not drive it).
+ * {@code Origin} other than the server's own are refused (another web site must not drive it),
+ * and on a loopback address so are requests whose {@code Host} is not a loopback name (DNS
+ * rebinding).
  */
 public final class WebServer {
     /** The longest request body and console line accepted. */
@@ -66,6 +68,12 @@ public final class WebServer {
     private void route(HttpExchange x) throws IOException {
         String path = x.getRequestURI().getRawPath();
         String method = x.getRequestMethod();
+        if (!hostAllowed(x.getRequestHeaders().getFirst("Host"))) {
+            // a page that rebinds its own name to 127.0.0.1 must not reach the console (DNS rebinding)
+            send(x, 403, "application/json", Json.error("Host " + x.getRequestHeaders().getFirst("Host") + " refused: use http://127.0.0.1:"
+                    + port() + "/ or http://localhost:" + port() + "/"));
+            return;
+        }
         String origin = x.getRequestHeaders().getFirst("Origin");
         if (origin != null && !origin.equals("http://" + x.getRequestHeaders().getFirst("Host"))) {
             send(x, 403, "application/json", Json.error("cross-origin requests are refused"));
@@ -104,6 +112,20 @@ public final class WebServer {
                 else send(x, 404, "application/json", Json.error("no such resource: " + path));
             }
         }
+    }
+
+    /**
+     * On a loopback address only the loopback names are accepted in {@code Host}; bound elsewhere
+     * (--bind), any name that reaches the server is.
+     */
+    private boolean hostAllowed(String host) {
+        if (!http.getAddress().getAddress().isLoopbackAddress()) return true;
+        if (host == null) return false;
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        for (String name : new String[] {"127.0.0.1", "localhost", "[::1]"}) {
+            if (h.equals(name + ":" + port()) || (port() == 80 && h.equals(name))) return true;
+        }
+        return false;
     }
 
     private void methodNotAllowed(HttpExchange x, String allow) throws IOException {

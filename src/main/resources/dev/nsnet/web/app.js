@@ -128,7 +128,8 @@ function goTo(pos) {
 function paintPath() {
   const svg = $("drawing").querySelector("svg");
   if (!svg) return;
-  for (const e of svg.querySelectorAll(".hot, .current")) e.classList.remove("hot", "current");
+  for (const e of svg.querySelectorAll(".hot, .current, .dropped")) e.classList.remove("hot", "current", "dropped");
+  for (const m of svg.querySelectorAll("text.drop-mark")) m.setAttribute("display", "none");
   const hops = svg.querySelector("#hops");
   if (hops) hops.innerHTML = "";
   if (!state.trace) return;
@@ -146,6 +147,11 @@ function paintPath() {
     if (!s.node) continue;
     const g = svg.querySelector(`g.dev[data-id="${CSS.escape(s.node)}"]`);
     if (g) g.classList.add("hot");
+    if (g && s.drop) {
+      g.classList.add("dropped");
+      const m = g.querySelector("text.drop-mark");
+      if (m) m.removeAttribute("display");
+    }
     const prev = lastOf[s.packet];
     lastOf[s.packet] = s.node;
     let wired = false;

@@ -43,6 +43,26 @@ class WebServerTest {
         return post("/api/exec", "application/json", "{\"cmd\": \"" + cmd.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 
+    /** A request as bytes (HttpClient will not send a Host header of our choosing). */
+    static String raw(String request) throws Exception {
+        try (java.net.Socket so = new java.net.Socket("127.0.0.1", server.port())) {
+            so.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            so.getOutputStream().flush();
+            so.setSoTimeout(10_000);
+            // the head, then Content-Length bytes (the JDK's server may keep the connection open)
+            java.io.InputStream in = so.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int c = in.read();
+                if (c < 0) break;
+                head.append((char) c);
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+            byte[] body = m.find() ? in.readNBytes(Integer.parseInt(m.group(1))) : new byte[0];
+            return head + new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void pageAndAssetsAreServed() throws Exception {
         HttpResponse<String> r = get("/");
@@ -184,6 +204,11 @@ class WebServerTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"cmd\": \"ip link add x type dummy\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(403, cross.statusCode());
+        String rebound = raw("POST /api/exec HTTP/1.1\r\nHost: evil.example:" + server.port()
+                + "\r\nContent-Type: application/json\r\nContent-Length: 37\r\nConnection: close\r\n\r\n{\"cmd\": \"ip link add x type dummy\"}");
+        assertTrue(rebound.startsWith("HTTP/1.1 403 "), rebound);
+        assertTrue(rebound.contains("{\"error\":\"Host evil.example:" + server.port() + " refused: use http://127.0.0.1:"), rebound);
+        assertTrue(raw("GET /api/traces HTTP/1.1\r\nHost: localhost:" + server.port() + "\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 200 "));
         assertEquals(world, get("/api/world").body(), "the world did not change");
         assertEquals(history, get("/api/history").body(), "no command ran");
     }
