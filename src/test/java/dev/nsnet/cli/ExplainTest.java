@@ -170,4 +170,15 @@ class ExplainTest {
         assertFalse(r.out().contains("macvlan    "), r.out());
         assertNotNull(r.out());
     }
+
+    @Test
+    void theSameRunMeasuresTheSame() {
+        String[] text = new String[2];
+        for (int i = 0; i < 2; i++) {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            ExplainJson.write(new PrintStream(buf, true, StandardCharsets.UTF_8), Explain.measure("bridge", 2));
+            text[i] = buf.toString(StandardCharsets.UTF_8);
+        }
+        assertEquals(text[0], text[1], "virtual time and a fixed seed: a report is reproducible byte for byte");
+    }
 }
