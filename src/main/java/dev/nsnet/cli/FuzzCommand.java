@@ -51,7 +51,9 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--generator", paramLabel = "N",
             description = "Generator version: 1 (original steps), 2 (+ iptables, nc -z, ss), 3 (+ live traffic: jobs, nc servers, "
                     + "curl, traceroute, ping options, mid-traffic link changes), 4 (+ conntrack rules, flows and the conntrack tool), "
-                    + "5 (+ NAT: MASQUERADE/SNAT/DNAT/REDIRECT rules and traffic through them). Default: the newest.")
+                    + "5 (+ NAT: MASQUERADE/SNAT/DNAT/REDIRECT rules and traffic through them), 6 (+ macvlan: every mode, "
+                    + "flags, moves, MAC/MTU changes, pod/wire/lower pings, lower deletion), 7 (+ vxlan: VNI, remote, local, "
+                    + "dstport, learning, bridge fdb add/append/replace/del, overlay pings, changelink). Default: the newest.")
     Integer generator;
 
     @Option(names = "--print", paramLabel = "SEED", description = "Print the script of SEED and exit.")
