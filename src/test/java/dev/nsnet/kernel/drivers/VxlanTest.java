@@ -189,4 +189,48 @@ class VxlanTest {
         assertEquals("02:00:00:00:01:01 dst 172.16.0.1 self \n00:00:00:00:00:00 dst 172.16.0.1 via eth0 self permanent\n",
                 run("nsnet-world exec node2 bridge fdb show dev vx0"));
     }
+
+    @Test
+    void traceNamesTheKernelFunctionsWithVniAndOuterAddresses() {
+        world(" remote 192.168.1.2");
+        List<String> steps = new ArrayList<>();
+        PacketObserver o = new PacketObserver() {
+            @Override
+            public void step(SkBuff skb, NetDevice dev, String func, String detail) {
+                if (func.startsWith("vxlan") || func.startsWith("udp_tunnel")) steps.add(func + ": " + detail);
+            }
+
+            @Override public void drop(SkBuff skb, NetDevice dev, String func, DropReason reason, String detail) { }
+        };
+        s.emulation.trace.attach(o);
+        run("ip netns exec n1 ping -c 1 10.0.0.2");
+        s.emulation.trace.detach(o);
+        assertTrue(steps.contains("vxlan_xmit: vni 42 fdb 00:00:00:00:00:00 (1 remote)"), steps.toString());
+        assertTrue(steps.stream().anyMatch(x -> x.matches("udp_tunnel_xmit_skb: vni 42 192\\.168\\.1\\.1:\\d+ > 192\\.168\\.1\\.2:4789 via eth0")),
+                steps.toString());
+        assertTrue(steps.stream().anyMatch(x -> x.matches("vxlan_rcv: vni 42 from 192\\.168\\.1\\.1:\\d+ to vx0")), steps.toString());
+        assertTrue(steps.contains("vxlan_snoop: learnt 02:00:00:00:01:01 at 192.168.1.1"), steps.toString());
+    }
+
+    @Test
+    void anUnknownVniIsDroppedSilently() {
+        world(" remote 192.168.1.2");
+        run("ip -n n2 link del vx0");
+        run("ip -n n2 link add vx0 address 02:00:00:00:01:02 type vxlan id 43 dstport 4789 remote 192.168.1.1 dev eth0");
+        run("ip -n n2 addr add 10.0.0.2/24 dev vx0");
+        run("ip -n n2 link set vx0 up");
+        List<DropReason> drops = new ArrayList<>();
+        PacketObserver o = new PacketObserver() {
+            @Override public void step(SkBuff skb, NetDevice dev, String func, String detail) { }
+
+            @Override
+            public void drop(SkBuff skb, NetDevice dev, String func, DropReason reason, String detail) {
+                if (func.equals("vxlan_rcv")) drops.add(reason);
+            }
+        };
+        s.emulation.trace.attach(o);
+        assertTrue(run("ip netns exec n1 ping -c 1 -W 1 10.0.0.2").contains("0 received"));
+        s.emulation.trace.detach(o);
+        assertTrue(drops.contains(DropReason.VXLAN_VNI_NOT_FOUND), drops.toString());
+    }
 }
