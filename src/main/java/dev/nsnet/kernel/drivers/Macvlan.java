@@ -279,7 +279,15 @@ public final class Macvlan extends NetDeviceOps {
                 Vlan dest = v.port.lookup(dst);
                 if (dest != null && dest.mode == MODE_BRIDGE) {
                     if (tp.on) tp.step(skb, dev, "macvlan_queue_xmit", "bridge mode: to " + dest.dev.name);
-                    MacvlanPort.forward(skb, dest.dev);
+                    // dev_forward_skb(lowerdev) "for its network taps": the lower receives the frame
+                    // (a capture on it sees it), and its rx_handler hands it to the sibling
+                    skb.iif = 0;
+                    if (v.lower.ns != dev.ns) {
+                        skb.resetCt();
+                        skb.mark = 0;
+                    }
+                    Dev.ethTypeTrans(skb, v.lower);
+                    Dev.netifRx(skb);
                     return;
                 }
             }
