@@ -261,6 +261,7 @@ $("t-play").onclick = play;
 $("zoom-in").onclick = () => zoom(1.25);
 $("zoom-out").onclick = () => zoom(0.8);
 $("zoom-fit").onclick = () => zoom(0);
+$("zoom-one").onclick = () => { state.scale = 1; applyScale(); };
 
 (async function init() {
   const h = await api("/api/history");

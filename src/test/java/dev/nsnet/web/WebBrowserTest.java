@@ -160,8 +160,10 @@ class WebBrowserTest {
             long pane = (Long) ((JavascriptExecutor) driver).executeScript("return document.getElementById('drawing-pane').clientWidth;");
             assertTrue(w <= pane, "fit: the drawing (" + w + " px) fits the pane (" + pane + " px)");
             screenshot("pods-50-fit");
-            driver.findElement(By.id("zoom-in")).click();
-            screenshot("pods-50-zoomed");
+            driver.findElement(By.id("zoom-one")).click();
+            long one = (Long) ((JavascriptExecutor) driver).executeScript("return Math.round(document.querySelector('#drawing svg').getBoundingClientRect().width);");
+            assertTrue(one > 8000, "at 1:1 the 50 pods lie side by side (" + one + " px)");
+            screenshot("pods-50-actual-size");
         } finally {
             pods.stop();
         }
