@@ -148,7 +148,8 @@ public final class Vxlan extends NetDeviceOps implements RtnlFdb.NdoFdb {
             dev.addrAssignType = 1;
         }
         if (prepare != null) prepare.accept(dev);
-        if (lower != null && dev.mtu > Math.max(68, lower.mtu - HEADROOM)) throw new KernelException(Errno.EINVAL);
+        // vxlan_config_apply(): a requested MTU above the lower's minus the encapsulation is clamped
+        if (lower != null && dev.mtu > Math.max(68, lower.mtu - HEADROOM)) dev.mtu = Math.max(68, lower.mtu - HEADROOM);
         VxlanDev v = new VxlanDev(dev, net, cfg);
         dev.priv = v;
         Dev.register(ns, dev, ifindex);

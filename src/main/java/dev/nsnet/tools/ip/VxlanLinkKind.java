@@ -64,7 +64,8 @@ public final class VxlanLinkKind implements LinkKind {
         VxlanConfig c = new VxlanConfig();
         java.util.Set<String> g = new java.util.HashSet<>();
         Integer daddr = null;
-        boolean daddrMulti = false;
+        boolean daddrMulti = false, metadata = false, vnifilter = false;
+        String unsupported = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (IpUtil.matches(a, "id") || IpUtil.matches(a, "vni")) {
@@ -174,23 +175,43 @@ public final class VxlanLinkKind implements LinkKind {
                 c.dstPort = n.intValue();
             } else if (flag(g, c, a)) {
                 // a [no]flag word
-            } else if (IpUtil.matches(a, "external") || IpUtil.matches(a, "noexternal") || IpUtil.matches(a, "gbp")
-                    || IpUtil.matches(a, "gpe") || a.equals("vnifilter") || a.equals("novnifilter")) {
-                throw new IpError("nsnet: ip link: vxlan option \"" + a + "\" is not supported\n", 2);
+            } else if (IpUtil.matches(a, "external")) {
+                dup(g, "external", a, a);
+                metadata = true;
+                c.learn = false;
+                unsupported = unsupported == null ? "external" : unsupported;
+            } else if (IpUtil.matches(a, "noexternal")) {
+                dup(g, "external", a, a);
+                metadata = false;
+            } else if (IpUtil.matches(a, "gbp") || IpUtil.matches(a, "gpe")) {
+                String w = IpUtil.matches(a, "gbp") ? "gbp" : "gpe";
+                dup(g, w, a, a);
+                unsupported = unsupported == null ? w : unsupported;
+            } else if (a.equals("vnifilter") || a.equals("novnifilter")) {
+                dup(g, "vnifilter", a, a);
+                vnifilter = a.equals("vnifilter");
+                if (vnifilter && unsupported == null) unsupported = "vnifilter";
             } else if (IpUtil.matches(a, "help")) {
                 throw new IpError(IpLinkKindHelp.help("vxlan"), 1);
             } else {
                 throw new IpError("vxlan: unknown command \"" + a + "\"?\n" + IpLinkKindHelp.help("vxlan"), 1);
             }
         }
-        if (!g.contains("id") && !setOp) throw new IpError("vxlan: missing virtual network identifier\n", 1);
+        if (!metadata && vnifilter) throw new IpError("vxlan: vnifilter is valid only when 'external' is set\n", 1);
+        if (metadata && g.contains("id")) throw new IpError("vxlan: both 'external' and vni cannot be specified\n", 1);
+        if (!metadata && !vnifilter && !g.contains("id") && !setOp)
+            throw new IpError("vxlan: missing virtual network identifier\n", 1);
         if (daddrMulti && !g.contains("link")) throw new IpError("vxlan: 'group' requires 'dev' to be specified\n", 1);
-        if (!g.contains("port") && !setOp) {
+        if (!g.contains("port") && g.contains("gpe")) {
+            c.dstPort = 4790;
+        } else if (!g.contains("port") && !setOp) {
             ctx.err().print("vxlan: destination port not specified\nWill use Linux kernel default (non-standard value)\n"
                     + "Use 'dstport 4789' to get the IANA assigned value\nUse 'dstport 0' to get default and quiet this message\n");
             ctx.err().flush();
         }
         if (daddr != null) c.remoteIp = daddr;
+        // collect-metadata devices, VNI filtering and the GBP/GPE extensions are not modelled
+        if (unsupported != null) throw new IpError("nsnet: ip link: vxlan option \"" + unsupported + "\" is not supported\n", 2);
         return new Parsed(c, g);
     }
 
