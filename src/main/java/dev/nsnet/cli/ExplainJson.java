@@ -77,6 +77,9 @@ final class ExplainJson {
                 g.writeEndObject();
             }
             g.writeEndObject();
+            g.writeObjectFieldStart("node1_tap_ipv4_frames");
+            for (var e : x.tapped().entrySet()) g.writeNumberField(e.getKey(), e.getValue());
+            g.writeEndObject();
             g.writeStringField("node2_neigh", x.node2Neigh());
         }
         g.writeEndObject();

@@ -75,7 +75,7 @@ final class ExplainRun {
     /** Everything measured in one world. */
     record Result(Model model, Vpc vpc, int count, String unavailable, int received,
                   ExplainProbe probe, Map<String, long[]> nodeDevices, Map<String, Long> nodeHooks,
-                  int conntrack, String node2Neigh, long[] portDrops, String pingOutput) {
+                  int conntrack, String node2Neigh, long[] portDrops, String pingOutput, Map<String, Long> tapped) {
         boolean available() { return unavailable == null; }
     }
 
@@ -102,18 +102,25 @@ final class ExplainRun {
             Out o = exec(line);
             if (o.status != 0) {
                 return new Result(m, vpc, count, "`" + line + "` " + firstLine(o.text) + " [exit " + o.status + "]",
-                        0, null, Map.of(), Map.of(), 0, "", new long[3], "");
+                        0, null, Map.of(), Map.of(), 0, "", new long[3], "", Map.of());
             }
         }
         exec("sleep 1"); // links settle (linkwatch), as a person typing would wait
         Map<String, long[]> devBefore = devices();
         Map<String, Long> hooksBefore = hooks();
+        // a packet socket on every device of node1's root namespace: what `tcpdump -i any` there would get
+        Map<String, Long> tapped = new LinkedHashMap<>();
+        dev.nsnet.kernel.core.Capture tap = dev.nsnet.kernel.core.Capture.openSink(node1.rootNs, null,
+                (d, type, ts, frame, off, len) -> {
+                    if (len >= 14 && dev.nsnet.kernel.wire.Ether.type(frame, off) == dev.nsnet.kernel.wire.Ether.P_IP) tapped.merge(d.name, 1L, Long::sum);
+                });
         ExplainProbe probe = new ExplainProbe();
         emu.trace.attach(probe);
         World.of(emu).addObserver(probe);
         Out ping = exec((m == Model.HOST ? "" : "ip netns exec pod1 ") + "ping -c " + count + " -i 0.2 -W 1 " + m.target);
         emu.trace.detach(probe);
         World.of(emu).removeObserver(probe);
+        tap.close();
         Map<String, long[]> dev = devices();
         for (var e : dev.entrySet()) {
             long[] b = devBefore.getOrDefault(e.getKey(), new long[2]);
@@ -127,7 +134,7 @@ final class ExplainRun {
         PortSecurity sec = World.of(emu).switchNamed("tor").ports().get(0).security;
         long[] drops = {sec.droppedMacLimit, sec.droppedSrcMac, sec.droppedSrcIp};
         String neigh = exec("nsnet-world exec node2 ip neigh show " + (m == Model.BRIDGE || m == Model.VXLAN || m == Model.IPVLAN_L3 ? "192.168.1.10" : m.podIp)).text.trim();
-        return new Result(m, vpc, count, null, received, probe, dev, hooks, conntrackCount(), neigh, drops, ping.text);
+        return new Result(m, vpc, count, null, received, probe, dev, hooks, conntrackCount(), neigh, drops, ping.text, tapped);
     }
 
     private int conntrackCount() {

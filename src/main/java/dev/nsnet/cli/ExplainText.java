@@ -68,6 +68,8 @@ final class ExplainText {
             sb.append(pad("" + x.conntrack(), 11)).append(devices(x));
             out.println(sb);
         }
+        out.println("  A packet socket on all of node1's devices (tcpdump -i any in node1's root namespace), IPv4 frames:");
+        for (Result x : ok) out.println("    " + pad(x.model().label + ":", 14) + tapped(x));
         out.println("  What node2 learned about the pod's sender (ip neigh on node2):");
         for (Result x : ok) out.println("    " + pad(x.model().label + ":", 14) + (x.node2Neigh().isEmpty() ? "(nothing)" : x.node2Neigh()));
         out.println("  So: " + q2(ok));
@@ -157,6 +159,12 @@ final class ExplainText {
         return f;
     }
 
+    static String tapped(Result x) {
+        List<String> s = new ArrayList<>();
+        for (var e : x.tapped().entrySet()) s.add(e.getKey() + " " + e.getValue());
+        return s.isEmpty() ? "(nothing)" : String.join(", ", s);
+    }
+
     static String devices(Result x) {
         List<String> s = new ArrayList<>();
         for (var e : x.nodeDevices().entrySet()) {
@@ -231,8 +239,9 @@ final class ExplainText {
             }
         }
         if (hasUnderlay(ok)) {
-            sb.append("\n      (tcpdump on node1's eth0 would still see the frames: packet taps run before the macvlan/ipvlan")
-                    .append("\n      rx handler. What the node loses is its IP-level view: iptables, conntrack, routing, its own sockets.)");
+            sb.append("\n      tcpdump on node1 still sees the underlay pods' frames on eth0 (packet taps run before the")
+                    .append("\n      macvlan/ipvlan rx handler and on the lower's transmit): what node1 loses is its IP-level view,")
+                    .append("\n      iptables, conntrack, routing and its own sockets, not the wire.");
         }
         return sb.toString();
     }

@@ -68,6 +68,9 @@ class ExplainTest {
             if (!e.getKey().equals("eth0")) assertEquals(0, e.getValue()[0] + e.getValue()[1], e.getKey());
         }
         assertTrue(m.nodeDevices().get("eth0")[0] >= 2);
+        // but a packet socket on node1 (tcpdump -i any) sees the pod's 2 requests and 2 replies on eth0
+        assertEquals(java.util.Map.of("eth0", 4L), m.tapped());
+        assertEquals(java.util.Map.of("veth1", 4L, "cni0", 4L, "eth0", 4L), open(Model.BRIDGE).tapped());
         // node2 sees the pod as a machine of its own, with its own MAC
         assertTrue(m.node2Neigh().startsWith("192.168.1.11 dev eth0 lladdr 02:42:c0:a8:01:0b"), m.node2Neigh());
     }
