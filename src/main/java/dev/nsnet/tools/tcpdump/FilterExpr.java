@@ -65,17 +65,36 @@ final class FilterExpr {
     private static List<String> lex(String s) throws FilterError {
         List<String> t = new ArrayList<>();
         int i = 0;
+        int brackets = 0;
         while (i < s.length()) {
             char c = s.charAt(i);
             if (Character.isWhitespace(c)) { i++; continue; }
-            if (c == '(' || c == ')') { t.add(String.valueOf(c)); i++; continue; }
-            if (s.startsWith("&&", i) || s.startsWith("||", i)) { t.add(s.substring(i, i + 2)); i += 2; continue; }
-            if (c == '!') {
-                if (s.startsWith("!=", i)) throw syntax();
-                t.add("!"); i++; continue;
+            if (c == '(' || c == ')' || c == '[' || c == ']') {
+                brackets += c == '[' ? 1 : c == ']' ? -1 : 0;
+                t.add(String.valueOf(c));
+                i++;
+                continue;
+            }
+            if (s.startsWith("&&", i) || s.startsWith("||", i) || s.startsWith("!=", i) || s.startsWith("==", i)
+                    || s.startsWith(">=", i) || s.startsWith("<=", i) || s.startsWith("<<", i) || s.startsWith(">>", i)) {
+                t.add(s.substring(i, i + 2));
+                i += 2;
+                continue;
+            }
+            if ("!&|=<>+*%^".indexOf(c) >= 0 || (c == ':' && brackets > 0)) {
+                t.add(String.valueOf(c));
+                i++;
+                continue;
+            }
+            if (c == '-' && (t.isEmpty() || !t.get(t.size() - 1).matches("[A-Za-z0-9].*") || brackets > 0)) {
+                // a minus sign of arithmetic (names like tcp-syn and ranges like 1-100 keep theirs)
+                t.add("-");
+                i++;
+                continue;
             }
             int j = i;
-            while (j < s.length() && !Character.isWhitespace(s.charAt(j)) && "()!&|".indexOf(s.charAt(j)) < 0) j++;
+            while (j < s.length() && !Character.isWhitespace(s.charAt(j)) && "()[]!&|=<>+*%^".indexOf(s.charAt(j)) < 0
+                    && !(s.charAt(j) == ':' && brackets > 0) && !(s.charAt(j) == '-' && brackets > 0)) j++;
             if (j == i) throw syntax();
             t.add(s.substring(i, j));
             i = j;
@@ -141,6 +160,13 @@ final class FilterExpr {
 
     private Node qualified() throws FilterError {
         String proto = null, dir = null;
+        if (FilterArith.startsRelation(toks, pos)) {
+            int[] end = new int[1];
+            Node n = FilterArith.relation(toks, pos, vlanShift, end);
+            pos = end[0];
+            lastType = null;
+            return n;
+        }
         String t = next();
         switch (t) {
             case "vlan" -> { return vlan(); }

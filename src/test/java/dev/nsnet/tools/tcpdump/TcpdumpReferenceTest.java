@@ -68,19 +68,26 @@ class TcpdumpReferenceTest {
     }
 
     /**
-     * Filter expressions against the real tcpdump: filters.txt holds, for 44 expressions over the
+     * Filter expressions against the real tcpdump: filters.txt (and arith.txt, 30 relations over
+     * packet bytes) holds, for 44 expressions over the
      * Ethernet and the cooked capture, what {@code tcpdump -n -t -r FILE EXPR} printed (the packets
      * chosen, or the compile error) and its exit status.
      */
     @Test
     void filtersChooseTheSamePacketsAsLibpcap() throws IOException {
+        assertEquals(88, filterCases("filters.txt"));
+        // relations over packet bytes: tcp[tcpflags] & tcp-syn != 0, icmp[icmptype] == icmp-echo, ip[6:2] & 0x1fff ...
+        assertEquals(60, filterCases("arith.txt"));
+    }
+
+    private int filterCases(String resource) throws IOException {
         for (String f : List.of("veth0.pcap", "any.pcap")) {
             try (InputStream in = getClass().getResourceAsStream(f)) {
                 Files.write(dir.resolve(f), in.readAllBytes());
             }
         }
         String ref;
-        try (InputStream in = getClass().getResourceAsStream("filters.txt")) {
+        try (InputStream in = getClass().getResourceAsStream(resource)) {
             ref = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Emulation emu = new Emulation(1);
@@ -105,7 +112,7 @@ class TcpdumpReferenceTest {
             assertEquals(rc, st, block.substring(0, nl));
             cases++;
         }
-        assertEquals(88, cases);
+        return cases;
     }
 
     /** Blanks the interface name before a cooked header's direction ("ifb0  Out " -> "IF Out "). */
