@@ -54,12 +54,15 @@ final class ServeCommand implements Callable<Integer> {
         }
         WebWorld web;
         if (file == null && this.world.cluster == null && this.world.topology == null) {
-            web = WebWorld.demo(this.world.seed);
-            this.world.attachTrace(web.emulation(), err);
+            Session session = WebWorld.demoSession(this.world.seed);
+            this.world.applyKernel(session);
+            this.world.attachTrace(session.emulation, err);
+            web = WebWorld.demo(session);
         } else {
             ScriptFiles.Loaded loaded = file == null ? null : ScriptFiles.load(file, err);
             if (loaded != null && loaded.script() == null) return loaded.status();
             Session session = new Session(this.world.seed);
+            this.world.applyKernel(session);
             if (file != null && !file.equals("-")) session.host.workingDirectory = java.nio.file.Path.of(file).toAbsolutePath().getParent();
             this.world.attachTrace(session.emulation, err);
             // what building the cluster and the topology prints goes to the console's first entry

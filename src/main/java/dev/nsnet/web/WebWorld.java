@@ -56,8 +56,14 @@ public final class WebWorld {
     }
 
     /** The demo's world (cli.Demo: node1 with two pods on cni0, a switch, a router, a web host). */
-    public static WebWorld demo(long seed) {
-        WebWorld w = new WebWorld(new Session(seed, Tools.standard(), Demo.NODE_NAME));
+    public static WebWorld demo(long seed) { return demo(demoSession(seed)); }
+
+    /** A session for the demo's world: its first host is the demo's node. */
+    public static Session demoSession(long seed) { return new Session(seed, Tools.standard(), Demo.NODE_NAME); }
+
+    /** The demo's world built in {@code session} (from {@link #demoSession}, configured). */
+    public static WebWorld demo(Session session) {
+        WebWorld w = new WebWorld(session);
         w.setup("# nsnet serve: the demo's world (nsnet demo builds the same)", Demo.setupScript());
         return w;
     }

@@ -65,8 +65,9 @@ class ServeCommandTest {
     @Test
     void servesTheWorldAScriptBuilt(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("world.sh");
-        Files.writeString(script, "ip netns add web1\nip link add v1 type veth peer name eth0 netns web1\nip link show nosuch\n");
-        CompletableFuture<Run> f = CompletableFuture.supplyAsync(() -> run("serve", "--port", "0", script.toString()));
+        Files.writeString(script, "ip netns add web1\nip link add v1 type veth peer name eth0 netns web1\nip link show nosuch\n"
+                + "ip link add ipv1 link v1 type ipvlan mode l2\n");
+        CompletableFuture<Run> f = CompletableFuture.supplyAsync(() -> run("serve", "--port", "0", "--kernel", "full", script.toString()));
         for (int i = 0; i < 600 && ServeCommand.running == null; i++) Thread.sleep(50);
         try {
             assertTrue(ServeCommand.running != null, "server started");
@@ -78,6 +79,7 @@ class ServeCommandTest {
             String hist = http.send(HttpRequest.newBuilder(URI.create(base + "/api/history")).build(), HttpResponse.BodyHandlers.ofString()).body();
             assertTrue(hist.contains("\"cmd\":\"# nsnet serve world.sh\""), hist);
             assertTrue(hist.contains("Device \\\"nosuch\\\" does not exist."), hist);
+            assertTrue(world.contains("\"kind\":\"lower\",\"a\":\"d:nsnet/root/ipv1\",\"b\":\"d:nsnet/root/v1\""), "--kernel full has ipvlan: " + world);
         } finally {
             ServeCommand.stop.countDown();
         }
