@@ -60,6 +60,7 @@ final class ShellCommand implements Callable<Integer> {
         ShellCompletion completion = new ShellCompletion(session.host, session.registry);
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             PrintStream tout = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
+            session.terminal = true;
             ShellSession shell = new ShellSession(session, tout, tout);
             DefaultParser parser = new DefaultParser();
             parser.setEscapeChars(new char[] {'\\'});

@@ -63,6 +63,12 @@ public final class Session {
     public final ToolRegistry registry;
     /** The shell's background jobs. */
     public final JobTable jobs = new JobTable();
+    /**
+     * Whether the commands' standard output is a terminal (isatty(1)): the interactive
+     * {@code nsnet shell}. Scripts and the recorder write to a file; tools that behave differently
+     * on a terminal (tcpdump's line buffering and 100 ms timeout) ask {@link ToolContext#terminal()}.
+     */
+    public boolean terminal;
     private volatile Task foreground;
 
     public Session(long seed) { this(seed, Tools.standard()); }
@@ -178,7 +184,7 @@ public final class Session {
     private int runBuiltin(List<String> argv, NetNamespace netns, PrintStream out, PrintStream err) {
         Process p = host.spawn(argv.get(0), netns);
         try {
-            return registry.run(new ToolContext(p, out, err, registry, null).withJobs(jobs), argv) & 0xff;
+            return registry.run(new ToolContext(p, out, err, registry, null).withJobs(jobs).withTerminal(terminal), argv) & 0xff;
         } finally {
             if (!p.exited) host.exit(p, 0);
         }
@@ -220,7 +226,7 @@ public final class Session {
                 return 127;
             }
             try {
-                status = registry.run(new ToolContext(p, out, err, registry, stdin).withJobs(jobs), argv);
+                status = registry.run(new ToolContext(p, out, err, registry, stdin).withJobs(jobs).withTerminal(terminal), argv);
             } catch (RuntimeException | StackOverflowError e) {
                 out.flush();
                 err.println("nsnet: internal error in `" + String.join(" ", argv) + "': " + e);

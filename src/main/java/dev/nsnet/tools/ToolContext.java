@@ -18,6 +18,8 @@ public final class ToolContext {
     private final String stdin;
     /** The job table of the shell that runs this command (for wait, kill, jobs), or null. */
     private dev.nsnet.tools.jobs.JobTable jobs;
+    /** isatty(1): standard output is the interactive shell's terminal. */
+    private boolean terminal;
 
     public ToolContext(Process process, PrintStream out, PrintStream err, ToolRegistry registry, String stdin) {
         this.process = process;
@@ -48,7 +50,7 @@ public final class ToolContext {
     public ToolContext inNetns(NetNamespace ns, String comm) {
         Process child = process.host.spawn(comm, ns);
         child.task = process.task;
-        return new ToolContext(child, out, err, registry, stdin).withJobs(jobs);
+        return new ToolContext(child, out, err, registry, stdin).withJobs(jobs).withTerminal(terminal);
     }
 
     /** Gives the command its shell's job table (the shell's builtins wait, kill and jobs use it). */
@@ -59,9 +61,18 @@ public final class ToolContext {
 
     public dev.nsnet.tools.jobs.JobTable jobs() { return jobs; }
 
+    /** Marks standard output as a terminal (the interactive shell). */
+    public ToolContext withTerminal(boolean tty) {
+        this.terminal = tty;
+        return this;
+    }
+
+    /** isatty(1): whether standard output is a terminal (never in scripts, which write to a file). */
+    public boolean terminal() { return terminal; }
+
     /** The same process with {@code stdout} as its standard output (a program's own stdio buffer). */
     public ToolContext withStdout(PrintStream stdout) {
-        return new ToolContext(process, stdout, err, registry, stdin).withJobs(jobs);
+        return new ToolContext(process, stdout, err, registry, stdin).withJobs(jobs).withTerminal(terminal);
     }
 
     /**

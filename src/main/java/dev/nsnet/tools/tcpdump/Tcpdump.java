@@ -245,8 +245,10 @@ public final class Tcpdump implements Tool {
             fp.b = b; fp.off = off; fp.len = len; fp.sll2 = false; fp.lenAdjust = any ? 6 : 0;
             return filter.eval(fp);
         };
-        // tcpdump's packet-buffer timeout (1 s; 100 ms when printing with -l or to a terminal,
-        // which nsnet's scripts never are) is TPACKET_V3's block retire timeout
+        // on a terminal glibc line-buffers stdout, and tcpdump then uses the short timeout too
+        if (ctx.terminal() && o.wfile == null) o.lineBuffered = true;
+        // tcpdump's packet-buffer timeout (1 s; 100 ms when printing with -l or to a terminal, as
+        // in nsnet shell, never in scripts) is TPACKET_V3's block retire timeout
         long timeout = o.wfile == null && o.lineBuffered ? 100_000_000L : 1_000_000_000L;
         Capture cap = Capture.open(ns, dev, o.snaplen, kf, o.immediate ? 0 : timeout);
         boolean[] stop = {false};

@@ -196,4 +196,16 @@ class TcpdumpLiveTest {
                 (t0 + 1_000_000) % 1_000_000_000L / 1000)), later);
         s.run("kill %1");
     }
+
+    @Test
+    void onATerminalLinesComeAsWithDashL() {
+        Shell s = session();
+        s.s.terminal = true; // nsnet shell at a terminal: isatty(1)
+        s.run("tcpdump -n -t -i veth0 icmp &");
+        s.run("ping -c 1 -e 6 10.0.0.2");
+        assertEquals("", s.run("sleep 0.05"));
+        assertEquals("IP 10.0.0.1 > 10.0.0.2: ICMP echo request, id 6, seq 1, length 64\n"
+                + "IP 10.0.0.2 > 10.0.0.1: ICMP echo reply, id 6, seq 1, length 64\n", s.run("sleep 0.1"));
+        s.run("kill %1");
+    }
 }
