@@ -18,9 +18,10 @@ jobs
 echo between
 wait
 jobs
-# two jobs at once, one in each direction; wait for each by job number
-ping -c 2 -i 0.4 10.0.0.2 &
-ip netns exec ns1 ping -c 2 -i 0.4 10.0.0.1 &
+# two jobs at once, one in each direction; wait for each by job number (1 s apart: a loaded recorder
+# once let `jobs` run after the 0.4 s second reply)
+ping -c 2 -i 1 10.0.0.2 &
+ip netns exec ns1 ping -c 2 -i 1 10.0.0.1 &
 jobs
 wait %1
 wait %2
