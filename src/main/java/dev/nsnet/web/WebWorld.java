@@ -52,6 +52,8 @@ public final class WebWorld {
 
     private WebWorld(Session session) {
         this.session = session;
+        // the page's console is the user's terminal, as nsnet shell's is (tcpdump line-buffers there)
+        session.terminal = true;
         this.shell = new ShellSession(session, out, err);
     }
 
