@@ -92,7 +92,10 @@ public final class KernelRunner {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
             pb.redirectOutput(dir.resolve("log").toFile());
             Process p = pb.start();
-            if (!p.waitFor(30L + 60L * scriptTexts.size(), TimeUnit.SECONDS)) {
+            // each line is bounded by the recorder (20 s); a version-7 world runs 30-60 s more than a
+            // version-5 one (macvlan and vxlan waits), and a few older worlds already spend 80 s in
+            // UDP nc lines that the kernel holds to their 20 s limit (fuzz seeds 60, 105)
+            if (!p.waitFor(30L + 120L * scriptTexts.size(), TimeUnit.SECONDS)) {
                 p.destroy();
                 throw new KernelRunException("the kernel recorder did not finish in time");
             }
