@@ -19,7 +19,8 @@ class FuzzCiTest {
     /**
      * Seeds run in CI. With generator version 3 about half of them carry live-traffic steps, and
      * the 40 scripts take about 350 s of kernel time (217 s without those steps), mostly sleeping
-     * (waits, -q1, background jobs): 6 at a time keeps the run near a minute on 2 CPUs.
+     * (waits, -q1, background jobs): 6 at a time keeps the run near a minute on 2 CPUs. Version 7
+     * adds macvlan and vxlan worlds to about half of them: 159 s measured under load, 40 of 40 agreeing.
      */
     static final long FIRST = 1, LAST = 40;
     static final int JOBS = 6;

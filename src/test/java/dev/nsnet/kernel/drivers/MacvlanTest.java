@@ -195,6 +195,53 @@ class MacvlanTest {
     }
 
     @Test
+    void aSourceModeMacvlanGetsNeitherUnicastToItsMacNorBroadcastsFromTheWire() {
+        NetDevice src = mv("mv1", M1, Macvlan.MODE_SOURCE);
+        NetDevice br = mv("mv2", M2, Macvlan.MODE_BRIDGE);
+        SkBuff uni = rxFrame(M1, OUTSIDE);
+        assertEquals(RxHandlerResult.PASS, port().handle(uni)); // macvlan_handle_frame: MACVLAN_MODE_SOURCE owner
+        assertSame(up0, uni.dev);
+        uni.free();
+        SkBuff bc = rxFrame(Mac.BROADCAST, OUTSIDE);
+        assertEquals(RxHandlerResult.PASS, port().handle(bc));
+        bc.free();
+        emu.softirq();
+        assertEquals(0, src.stats.rxPackets);
+        assertEquals(1, br.stats.rxPackets);
+    }
+
+    @Test
+    void theLowerIsPromiscuousWhileItIsUpAndAMacvlanIsUp() {
+        NetDevice m1 = Macvlan.newLink(root, "mv1", up0, Macvlan.MODE_BRIDGE, x -> x.mac = M1, 0, emu.random());
+        NetDevice m2 = Macvlan.newLink(root, "mv2", up0, Macvlan.MODE_PRIVATE, x -> x.mac = M2, 0, emu.random());
+        up(m1);
+        up(m2);
+        assertEquals(0, up0.promiscuity, "the lower's rx mode is only synced while it is up");
+        up(up0);
+        assertEquals(1, up0.promiscuity, "one count for the unicast list, however many macvlans");
+        RtnlLink.changeFlags(m1, 0, 1);
+        assertEquals(1, up0.promiscuity);
+        RtnlLink.changeFlags(m2, 0, 1);
+        assertEquals(0, up0.promiscuity);
+    }
+
+    @Test
+    void passthruHasTheLowersMacSetsItAndFollowsIt() {
+        NetDevice pt = Macvlan.newLink(root, "mv0", up0, Macvlan.MODE_PASSTHRU, x -> x.mac = M1, 0, emu.random());
+        assertEquals(LOWER, pt.mac, "eth_hw_addr_inherit, whatever address was asked for");
+        up(up0);
+        up(pt);
+        assertEquals(1, up0.promiscuity, "passthru without nopromisc");
+        Dev.setMac(pt, M2);
+        assertEquals(M2, up0.mac);
+        assertEquals(M2, pt.mac);
+        Dev.setMac(up0, M3);
+        assertEquals(M3, pt.mac);
+        Macvlan.setFlags(Macvlan.vlan(pt), Macvlan.FLAG_NOPROMISC);
+        assertEquals(0, up0.promiscuity);
+    }
+
+    @Test
     void privateAndVepaModesSendSiblingTrafficOutTheLower() {
         up(up1);
         up(up0);
