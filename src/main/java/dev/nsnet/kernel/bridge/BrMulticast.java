@@ -1,9 +1,6 @@
 package dev.nsnet.kernel.bridge;
 
-import dev.nsnet.kernel.core.Dev;
-import dev.nsnet.kernel.core.SkBuff;
-import dev.nsnet.kernel.wire.Bytes;
-import dev.nsnet.kernel.wire.Ether;
+import dev.nsnet.kernel.ipv4.Igmp;
 
 /**
  * net/bridge/br_multicast.c as far as it shows without multicast listeners: when a bridge with
@@ -67,40 +64,6 @@ final class BrMulticast {
 
     /** igmpv3_send_cr(): one record for 224.0.0.106 (join or leave), no sources. */
     private static void sendReport(NetBridge br) {
-        SkBuff skb = br.dev.ns.host.emulation.pool.alloc(64);
-        int e = skb.put(54);
-        byte[] b = skb.buf;
-        Ether.write(b, e, 0x01005e000016L, br.dev.mac, Ether.P_IP);
-        int ip = e + Ether.HLEN;
-        int saddr = dev.nsnet.kernel.ipv4.Inet.selectAddr(br.dev, 0, 253); // RT_SCOPE_LINK
-        Bytes.put8(b, ip, 0x46);                 // IPv4, 24-byte header (router alert option)
-        Bytes.put8(b, ip + 1, 0xc0);             // TOS internetwork control
-        Bytes.put16(b, ip + 2, 40);
-        Bytes.put16(b, ip + 4, 0);               // DF without a socket: id 0
-        Bytes.put16(b, ip + 6, 0x4000);
-        Bytes.put8(b, ip + 8, 1);                // TTL 1
-        Bytes.put8(b, ip + 9, 2);                // IGMP
-        Bytes.put16(b, ip + 10, 0);
-        Bytes.put32(b, ip + 12, saddr);
-        Bytes.put32(b, ip + 16, IGMPV3_ALL_MCR);
-        Bytes.put32(b, ip + 20, 0x94040000);     // router alert
-        Bytes.put16(b, ip + 10, Bytes.checksum(b, ip, 24));
-        int ig = ip + 24;
-        Bytes.put8(b, ig, 0x22);                 // IGMPv3 membership report
-        Bytes.put8(b, ig + 1, 0);
-        Bytes.put16(b, ig + 2, 0);
-        Bytes.put16(b, ig + 4, 0);
-        Bytes.put16(b, ig + 6, 1);               // one group record
-        Bytes.put8(b, ig + 8, br.igmpRecordType);
-        Bytes.put8(b, ig + 9, 0);
-        Bytes.put16(b, ig + 10, 0);
-        Bytes.put32(b, ig + 12, SNOOPERS_GROUP);
-        Bytes.put16(b, ig + 2, Bytes.checksum(b, ig, 16));
-        skb.macHeader = e;
-        skb.networkHeader = ip;
-        skb.transportHeader = ig;
-        skb.protocol = Ether.P_IP;
-        skb.dev = br.dev;
-        Dev.queueXmit(skb);
+        Igmp.sendCr(br.dev, SNOOPERS_GROUP, br.igmpRecordType);
     }
 }

@@ -3,6 +3,7 @@ package dev.nsnet.kernel.bridge;
 import dev.nsnet.kernel.core.If;
 import dev.nsnet.kernel.core.NetDevice;
 import dev.nsnet.kernel.core.NetNamespace;
+import dev.nsnet.kernel.ipv4.Igmp;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -53,6 +54,12 @@ public final class DevAddrLists {
                 out.add(0x3333_0000_006aL);
             }
             out.add(0x0100_5e00_0001L);
+            // ip_mc_filter_add() of the groups kernel sockets joined (igmp_group_added), oldest first
+            int[] groups = Igmp.groups(dev);
+            for (int i = groups.length - 1; i >= 0; i--) {
+                long m = Igmp.ethMcMap(groups[i]);
+                if (!out.contains(m)) out.add(m);
+            }
         }
         List<Long> gone = of(dev.ns).mcDeleted.get(dev);
         if (gone != null) out.removeAll(gone);

@@ -12,6 +12,7 @@ import dev.nsnet.kernel.core.NetDeviceOps;
 import dev.nsnet.kernel.core.NetNamespace;
 import dev.nsnet.kernel.core.NetdevEvent;
 import dev.nsnet.kernel.core.SkBuff;
+import dev.nsnet.kernel.ipv4.Igmp;
 import dev.nsnet.kernel.ipv4.InetHashtables;
 import dev.nsnet.kernel.sched.Timer;
 import dev.nsnet.kernel.wire.Inet4;
@@ -48,6 +49,9 @@ public final class Vxlan extends NetDeviceOps implements RtnlFdb.NdoFdb {
         public final VxlanFdb fdb = new VxlanFdb();
         VxlanSock vs;
         Timer ageTimer;
+        /** The lower device whose group this device joined at open (vxlan_igmp_join), or null. */
+        NetDevice mcDev;
+        int mcGroup;
         /** inet_get_local_port_range() of the underlay, read at open (the default source ports). */
         int portLow = 32768, portHigh = 60999;
 
@@ -180,6 +184,9 @@ public final class Vxlan extends NetDeviceOps implements RtnlFdb.NdoFdb {
         cfg.learn = c.learn;
         cfg.saddr = c.saddr;
         int oldRemote = cfg.remoteIp, oldIfindex = cfg.remoteIfindex;
+        // a running device moves its group membership when the group or the lower changes
+        boolean changeIgmp = v.dev.isUp() && (c.remoteIp != oldRemote || c.remoteIfindex != oldIfindex);
+        if (changeIgmp) igmpLeave(v);
         cfg.remoteIfindex = c.remoteIfindex;
         if (c.remoteIp != oldRemote) {
             // the default destination: the new remote appended to the all-zeros entry, then the old one
@@ -197,6 +204,7 @@ public final class Vxlan extends NetDeviceOps implements RtnlFdb.NdoFdb {
             }
             cfg.remoteIp = c.remoteIp;
         }
+        if (changeIgmp) igmpJoin(v);
     }
 
     /**
@@ -242,6 +250,7 @@ public final class Vxlan extends NetDeviceOps implements RtnlFdb.NdoFdb {
             dev.flags &= ~If.IFF_UP;
             throw e;
         }
+        igmpJoin(v);
         int[] range = InetHashtables.of(v.net).localPortRange();
         v.portLow = range[0];
         v.portHigh = range[1];
@@ -256,8 +265,32 @@ public final class Vxlan extends NetDeviceOps implements RtnlFdb.NdoFdb {
         if (v == null) return;
         if (v.ageTimer != null) v.ageTimer.del();
         v.fdb.flush(false);
+        igmpLeave(v);
         if (v.vs != null) v.vs.release(v);
         v.vs = null;
+    }
+
+    /**
+     * vxlan_igmp_join() (vxlan_multicast.c): a multicast default destination is joined on the lower
+     * device by the socket (ip_mc_join_group -> ip_mc_inc_group), so datagrams to the group are
+     * delivered locally. A second device of the socket on the same group and lower shares the join
+     * (vxlan_group_used); nsnet counts one user per device, which lists the same groups.
+     */
+    static void igmpJoin(VxlanDev v) {
+        if (v.mcDev != null || !Inet4.isMulticast(v.cfg.remoteIp) || v.cfg.remoteIfindex == 0) return;
+        NetDevice lower = v.net.dev(v.cfg.remoteIfindex);
+        if (lower == null) return;
+        Igmp.incGroup(lower, v.cfg.remoteIp);
+        v.mcDev = lower;
+        v.mcGroup = v.cfg.remoteIp;
+    }
+
+    /** vxlan_igmp_leave(): the group left when the device stops (or its group changes). */
+    static void igmpLeave(VxlanDev v) {
+        if (v.mcDev == null) return;
+        Igmp.decGroup(v.mcDev, v.mcGroup);
+        v.mcDev = null;
+        v.mcGroup = 0;
     }
 
     /** vxlan_uninit() / vxlan_dellink(): off the namespace's list, the table emptied. */
@@ -265,6 +298,7 @@ public final class Vxlan extends NetDeviceOps implements RtnlFdb.NdoFdb {
     public void uninit(NetDevice dev) {
         VxlanDev v = vxlan(dev);
         if (v == null) return;
+        igmpLeave(v);
         if (v.vs != null) {
             v.vs.release(v);
             v.vs = null;

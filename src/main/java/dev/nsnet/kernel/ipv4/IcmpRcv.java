@@ -39,7 +39,7 @@ public final class IcmpRcv implements Ipv4Sockets.Protocol {
         }
         int type = Icmp.type(b, o);
         if (tp.on) tp.step(skb, dev, "icmp_rcv", "type " + type + " code " + Icmp.code(b, o));
-        if (skb.routeType == RouteInput.BROADCAST) {
+        if (skb.routeType == RouteInput.BROADCAST || skb.routeType == RouteInput.MULTICAST) {
             if (type == Icmp.ECHO && net.icmpEchoIgnoreBroadcasts != 0) {
                 Dev.drop(skb, dev, "icmp_rcv", DropReason.INVALID_PROTO, "icmp_echo_ignore_broadcasts");
                 return;

@@ -20,6 +20,12 @@ public final class InDevice {
     String sysctlName;
     /** net.ipv6.conf.DEV.disable_ipv6 (kept only so scripts can set it). */
     public int disableIpv6;
+    /** in_dev->mc_list (see {@link Igmp}): joined groups newest first, and their user counts. */
+    int[] mcAddrs = new int[0], mcUsers = new int[0];
+    int mcCount;
+    /** in_dev->mr_ifc_timer and the pending state-change report (see {@link Igmp}). */
+    dev.nsnet.kernel.sched.Timer igmpTimer;
+    int igmpReportsLeft, igmpGroup, igmpRecordType;
     /** net.ipv6.conf.DEV.forwarding (kept only so scripts can set it). */
     public int ipv6Forwarding;
 

@@ -95,7 +95,7 @@ public final class IpInput {
             Dev.drop(skb, dev, "dst_discard", DropReason.NOT_SPECIFIED, "output route looped back on " + dev.name);
             return;
         }
-        if (t == RouteInput.LOCAL || t == RouteInput.BROADCAST) {
+        if (t == RouteInput.LOCAL || t == RouteInput.BROADCAST || (t == RouteInput.MULTICAST && skb.rtLocal)) {
             localDeliver(skb);
         } else if (t == RouteInput.UNICAST) {
             IpForward.forward(skb);

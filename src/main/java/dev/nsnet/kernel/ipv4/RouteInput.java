@@ -19,7 +19,8 @@ public final class RouteInput {
     private RouteInput() { }
 
     public static final int LOCAL = RouteType.LOCAL.ordinal(), BROADCAST = RouteType.BROADCAST.ordinal(),
-            UNICAST = RouteType.UNICAST.ordinal(), UNREACHABLE = RouteType.UNREACHABLE.ordinal();
+            UNICAST = RouteType.UNICAST.ordinal(), UNREACHABLE = RouteType.UNREACHABLE.ordinal(),
+            MULTICAST = RouteType.MULTICAST.ordinal();
 
     /** Why the last martian verdict was given (-EINVAL/-EXDEV), for the drop reason; trace only. */
     static final int MARTIAN_SOURCE = 1, MARTIAN_DEST = 2, RPFILTER = 3, LOCAL_SOURCE = 4;
@@ -47,8 +48,23 @@ public final class RouteInput {
             if (!in.routeLocalnet()) return martianSource(skb, dev, "loopback source (route_localnet=0)");
         }
         if (Inet4.isMulticast(daddr)) {
-            if (tp.on) tp.step(skb, dev, "ip_route_input_mc", "multicast is not modelled");
-            return -Errno.EINVAL.code;
+            // ip_route_input_rcu(): a group the device joined is delivered locally (ip_route_input_mc,
+            // RTCF_MULTICAST | RTCF_LOCAL); multicast forwarding (ipmr) is not modelled
+            if (!Igmp.checkMc(in, daddr)) {
+                if (tp.on) tp.step(skb, dev, "ip_route_input_mc", Inet4.format(daddr) + " not joined on " + dev.name);
+                return -Errno.EINVAL.code;
+            }
+            if (skb.protocol != Ether.P_IP) return -Errno.EINVAL.code;
+            if (Inet4.isZeronet(saddr) && !isLocalMulticast(daddr)) return -Errno.EINVAL.code;
+            if (!Inet4.isZeronet(saddr)) {
+                int err = validateSource(skb, saddr, 0, tos, 0, dev, in);
+                if (err < 0) return err;
+            }
+            skb.routeType = MULTICAST;
+            skb.rtLocal = true;
+            skb.outDev = ns.loopback;
+            if (tp.on) tp.step(skb, dev, "ip_route_input_mc", "local delivery (joined " + Inet4.format(daddr) + ")");
+            return 0;
         }
         FibResult res = Fib.lookup(ns, daddr, saddr, tos, 0, dev.ifindex, skb.mark);
         Errno ferr = Fib.errnoOf(res);
@@ -99,6 +115,8 @@ public final class RouteInput {
         sb.append(" table ").append(r.table() == Route.TABLE_MAIN ? "main" : r.table() == Route.TABLE_LOCAL ? "local" : Integer.toString(r.table()));
         return sb.toString();
     }
+
+    private static boolean isLocalMulticast(int a) { return (a & 0xffffff00) == 0xe0000000; }
 
     private static int brdInput(SkBuff skb, int saddr, int tos, NetDevice dev, InDevice in) {
         if (skb.protocol != Ether.P_IP) return -Errno.EINVAL.code;

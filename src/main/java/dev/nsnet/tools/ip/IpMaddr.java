@@ -5,6 +5,8 @@ import dev.nsnet.kernel.bridge.NetBridge;
 import dev.nsnet.kernel.core.If;
 import dev.nsnet.kernel.core.NetDevice;
 import dev.nsnet.kernel.core.RtnlLink;
+import dev.nsnet.kernel.ipv4.Igmp;
+import dev.nsnet.kernel.wire.Inet4;
 import dev.nsnet.kernel.wire.Mac;
 import dev.nsnet.tools.ToolContext;
 import java.util.ArrayList;
@@ -63,6 +65,11 @@ public final class IpMaddr implements IpObject {
                     if ((m >>> 32) == 0x3333 && !RtnlLink.hasInet6Dev(d)) continue;
                     entries.add(new Entry(d, 17, Mac.format(m)));
                 }
+            }
+            if (family == 0 || family == 2) {
+                // in_dev->mc_list is prepended: the groups kernel sockets joined (a vxlan device's
+                // group on its lower device), newest first, then the all-hosts group of ip_mc_up()
+                for (int g : Igmp.groups(d)) entries.add(new Entry(d, 2, Inet4.format(g)));
             }
             if ((family == 0 || family == 2) && d.isUp()) {
                 entries.add(new Entry(d, 2, "224.0.0.1"));

@@ -172,6 +172,7 @@ final class FilterExpr {
             case "vlan" -> { return vlan(); }
             case "broadcast" -> { return bcast(false); }
             case "multicast" -> { return bcast(true); }
+            case "igmp" -> { return protoOnly("igmp"); } // ip proto 2; no host/port qualifiers
             case "less", "greater" -> {
                 int n = number(next());
                 boolean less = t.equals("less");
@@ -319,8 +320,8 @@ final class FilterExpr {
         return switch (proto) {
             case "ip" -> p -> l3(p, shift, 0x0800) >= 0;
             case "arp" -> p -> l3(p, shift, 0x0806) >= 0;
-            case "tcp", "udp", "icmp" -> {
-                int want = proto.equals("tcp") ? 6 : proto.equals("udp") ? 17 : 1;
+            case "tcp", "udp", "icmp", "igmp" -> {
+                int want = proto.equals("tcp") ? 6 : proto.equals("udp") ? 17 : proto.equals("igmp") ? 2 : 1;
                 yield p -> {
                     int o = l3(p, shift, 0x0800);
                     return o >= 0 && o + 10 <= p.off + p.len && (p.b[o + 9] & 0xff) == want;

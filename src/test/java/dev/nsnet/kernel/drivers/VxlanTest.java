@@ -233,4 +233,53 @@ class VxlanTest {
         s.emulation.trace.detach(o);
         assertTrue(drops.contains(DropReason.VXLAN_VNI_NOT_FOUND), drops.toString());
     }
+
+    @Test
+    void groupModeJoinsOnOpenFloodsToTheGroupAndLeavesOnStop() {
+        world(" group 239.1.1.1");
+        // n2 and n3 of world() use a unicast remote: rebuild them as group members too
+        for (int i = 2; i <= 3; i++) {
+            run("ip -n n" + i + " link del vx0");
+            run("ip -n n" + i + " link add vx0 address 02:00:00:00:01:0" + i
+                    + " type vxlan id 42 dstport 4789 group 239.1.1.1 dev eth0");
+            run("ip -n n" + i + " addr add 10.0.0." + i + "/24 dev vx0");
+            run("ip -n n" + i + " link set vx0 up");
+        }
+        assertEquals("2:\teth0\n\tinet  239.1.1.1\n\tinet  224.0.0.1\n", run("ip -n n3 -4 maddr show dev eth0"));
+        assertTrue(run("ip -n n3 maddr show dev eth0").contains("link  01:00:5e:01:01:01\n"));
+        List<byte[]> frames = captureUnderlay("ip netns exec n1 ping -c 1 -W 1 10.0.0.3");
+        // the ARP broadcast goes to the group: 01:00:5e:01:01:01, 239.1.1.1, ttl 1 (ttl auto)
+        byte[] flood = frames.get(0);
+        assertTrue(isVxlan(flood));
+        assertEquals(0x01005e010101L, Ether.dst(flood, 0));
+        assertEquals("239.1.1.1", Inet4.format(Ipv4.dst(flood, 14)));
+        assertEquals(1, Ipv4.ttl(flood, 14));
+        // the reply was learnt: unicast from then on
+        assertTrue(run("bridge -n n1 fdb show dev vx0").contains("02:00:00:00:01:03 dst 192.168.1.3 self \n"));
+        assertTrue(run("bridge -n n2 fdb show dev vx0").contains("02:00:00:00:01:01 dst 192.168.1.1 self \n"));
+        assertTrue(run("ip netns exec n1 ping -c 1 -W 1 10.0.0.3").contains(" 0% packet loss"));
+        // stop leaves the group, announced by two IGMPv3 CHANGE_TO_INCLUDE reports on the lower
+        run("ip -n n1 link set vx0 down");
+        List<byte[]> reports = captureUnderlay("sleep 2");
+        assertEquals(2, reports.size());
+        for (byte[] f : reports) {
+            assertEquals(0x01005e000016L, Ether.dst(f, 0));
+            assertEquals(2, Ipv4.protocol(f, 14));
+            assertEquals("224.0.0.22", Inet4.format(Ipv4.dst(f, 14)));
+            assertEquals(0x22, f[14 + 24] & 0xff);           // v3 membership report
+            assertEquals(3, f[14 + 24 + 8] & 0xff);          // CHANGE_TO_INCLUDE_MODE
+            assertEquals("239.1.1.1", Inet4.format(Bytes.i32(f, 14 + 24 + 12)));
+        }
+        assertTrue(captureUnderlay("sleep 5").stream()
+                .noneMatch(f -> Ether.type(f, 0) == Ether.P_IP && Ipv4.protocol(f, 14) == 2));
+        run("ip -n n1 link set vx0 up");
+        // n3 stopped: it no longer receives the group's floods
+        run("ip -n n3 link set vx0 down");
+        assertEquals("2:\teth0\n\tinet  224.0.0.1\n", run("ip -n n3 -4 maddr show dev eth0"));
+        assertFalse(run("ip -n n3 maddr show dev eth0").contains("01:00:5e:01:01:01"));
+        run("ip -n n3 link set vx0 up");
+        run("ip -n n1 neigh flush dev vx0");
+        run("bridge -n n1 fdb del 02:00:00:00:01:03 dev vx0");
+        assertTrue(run("ip netns exec n1 ping -c 1 -W 1 10.0.0.3").contains(" 0% packet loss"));
+    }
 }
