@@ -264,6 +264,17 @@ public final class XtTable {
     public void createBuiltin(XtChain c) { c.created = true; }
 
     /**
+     * iptables-restore's {@code :CHAIN - [p:b]} for a built-in chain: iptables-nft (re)creates the
+     * base chain with counters, so its policy counts from zero from now on, keeping the policy.
+     */
+    public void restoreBuiltin(XtChain c) {
+        c.created = true;
+        c.stats = true;
+        c.policyPcnt = 0;
+        c.policyBcnt = 0;
+    }
+
+    /**
      * -X of a built-in chain: iptables-nft deletes the base chain; it reads as absent (lazily
      * created, no policy counters) from then on, while listings still show it with policy ACCEPT.
      */

@@ -231,8 +231,15 @@ final class RestoreTransaction {
             if (cnt == null) throw param("invalid policy counters for chain '" + name + "'", n);
         }
         if (policy.equals("-")) {
-            if (keptPolicies.remove(name)) staged.resetBuiltin(c);
-            else staged.createBuiltin(c);
+            if (keptPolicies.remove(name)) {
+                staged.resetBuiltin(c);
+            } else {
+                // iptables-nft restores the base chain with counters: its policy counts from zero,
+                // or from [p:b] with -c (golden 653, fuzz seed 169)
+                staged.restoreBuiltin(c);
+                long[] given = o.counters && w.size() >= 3 ? counters(w.get(2)) : null;
+                if (given != null) XtTable.setPolicyCounters(c, given[0], given[1]);
+            }
             return;
         }
         keptPolicies.remove(name);
