@@ -5,7 +5,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.elk.alg.layered.options.LayerUnzippingStrategy;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
+import org.eclipse.elk.alg.layered.options.OrderingStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.math.ElkPadding;
 import org.eclipse.elk.core.options.CoreOptions;
@@ -76,6 +79,7 @@ public final class Layout {
                 e.setDimensions(wh[0], wh[1]);
             }
         }
+        wrapRows(t, elk);
         Map<ElkEdge, Topology.Edge> edgeOf = new LinkedHashMap<>();
         for (Topology.Edge te : t.edges) {
             if (te.kind().equals("tunnel")) continue; // drawn over the laid-out underlay
@@ -122,6 +126,49 @@ public final class Layout {
             wires.add(new Wire(te, new double[] {a.x() + a.w() / 2, a.y() + a.h() / 2, b.x() + b.w() / 2, b.y() + b.h() / 2}));
         }
     }
+
+    /**
+     * Wraps a wide layer into rows: a host's pod namespaces, and a namespace's devices that are
+     * ports of one of its bridges (the host ends of the pods' veths), lie in one ELK layer each;
+     * with more than {@link #ROW} of them ELK's layer unzipping (ALTERNATING) splits that layer
+     * into round(sqrt(n / 3)) sublayers (50 pods: 4 rows of 12-13, 200 pods: 8 rows of 25), so the
+     * drawing's aspect ratio stays near a window's (50 pods: 2,836 x 1,459 px instead of
+     * 8,994 x 831). Alternating deals the nodes, in their model order (the order Topology lists
+     * them: the namespaces' and devices' creation order, pod1, pod2, ...), to the rows in turn,
+     * so each row keeps that order left to right (row 1: pod1, pod5, pod9, ...). Fewer pods (the demo's two) are left alone.
+     */
+    private static void wrapRows(Topology t, Map<String, ElkNode> elk) {
+        Map<String, List<Topology.Node>> wide = new LinkedHashMap<>();
+        java.util.Set<String> ports = new java.util.HashSet<>();
+        for (Topology.Edge e : t.edges) if (e.kind().equals("port")) ports.add(e.a());
+        for (Topology.Node n : t.nodes.values()) {
+            if (n.parent() == null) continue;
+            Topology.Node p = t.nodes.get(n.parent());
+            boolean pod = n.kind().equals("netns") && !n.id().endsWith("/root");
+            if (pod || ports.contains(n.id())) wide.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(n);
+        }
+        for (Map.Entry<String, List<Topology.Node>> me : wide.entrySet()) {
+            int n = me.getValue().size();
+            ElkNode parent = elk.get(me.getKey());
+            if (n <= ROW || parent == null) continue;
+            int split = (int) Math.max(2, Math.round(Math.sqrt(n / 3.0)));
+            parent.setProperty(LayeredOptions.LAYER_UNZIPPING_STRATEGY, LayerUnzippingStrategy.ALTERNATING);
+            // network simplex packs the rows (Brandes-Koepf staircases them along their wires);
+            // the model order (set up to the root, where ELK reads it) keeps the rows in that order
+            parent.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.NETWORK_SIMPLEX);
+            for (ElkNode q = parent; q != null; q = q.getParent()) {
+                q.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.PREFER_NODES);
+            }
+            for (ElkNode c : parent.getChildren()) c.setProperty(LayeredOptions.LAYER_UNZIPPING_LAYER_SPLIT, 1);
+            for (Topology.Node c : me.getValue()) {
+                ElkNode e = elk.get(c.id());
+                if (e != null) e.setProperty(LayeredOptions.LAYER_UNZIPPING_LAYER_SPLIT, split);
+            }
+        }
+    }
+
+    /** The most pods (or bridge ports) of one box drawn side by side without wrapping. */
+    static final int ROW = 10;
 
     /** The node's top-left corner in the root's coordinates (ELK's are relative to the parent). */
     private static double[] absolute(ElkNode n) {

@@ -72,6 +72,10 @@ class LayoutTest {
         assertEquals(100, l.wires.size(), "every wire routed");
         assertNoOverlaps(l);
         assertTrue(ms < 20_000, "layout took " + ms + " ms");
+        // wrapped into rows (ELK layer unzipping): the drawing's shape is near a window's
+        assertTrue(l.width / l.height < 3 && l.height / l.width < 3, l.width + " x " + l.height);
+        assertRowsInNameOrder(l, "n:nsnet/pod", 50, 4);
+        assertRowsInNameOrder(l, "d:nsnet/root/veth", 50, 4);
         // readable: every device box is at least as large as its text
         for (Layout.Box b : l.boxes.values()) {
             if (b.node().kind().equals("veth")) {
@@ -106,6 +110,22 @@ class LayoutTest {
         Layout l = Layout.of(t);
         assertNoOverlaps(l);
         assertEquals(t.edges.size(), l.wires.size(), "every wire drawn, tunnels too");
+    }
+
+    /** {@code n} boxes PREFIX1..PREFIXn lie in {@code rows} rows, pod i in row (i - 1) % rows, each row by number left to right. */
+    private static void assertRowsInNameOrder(Layout l, String prefix, int n, int rows) {
+        // a row's boxes have their tops within a few pixels (ELK centres each in its layer)
+        java.util.TreeSet<Double> tops = new java.util.TreeSet<>();
+        for (int i = 1; i <= n; i++) tops.add(l.boxes.get(prefix + i).y());
+        List<Double> ys = new ArrayList<>();
+        for (double y : tops) if (ys.isEmpty() || y - ys.getLast() > 4) ys.add(y);
+        assertEquals(rows, ys.size(), prefix + " rows at " + tops);
+        for (int i = 1; i <= n; i++) {
+            Layout.Box b = l.boxes.get(prefix + i);
+            assertEquals(ys.get((i - 1) % rows), b.y(), 4, prefix + i + " row");
+            if (i > rows) assertTrue(l.boxes.get(prefix + (i - rows)).x() + l.boxes.get(prefix + (i - rows)).w() <= b.x(),
+                    prefix + (i - rows) + " left of " + prefix + i);
+        }
     }
 
     private static boolean touches(Layout.Box b, double x, double y) {
