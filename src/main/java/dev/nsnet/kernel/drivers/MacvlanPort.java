@@ -63,8 +63,13 @@ public final class MacvlanPort implements RxHandler {
     /** macvlan_addr_busy(): the lower's own MAC or an up sibling's. */
     boolean addrBusy(long mac, Macvlan.Vlan self) {
         if (mac == lower.mac) return true;
-        Macvlan.Vlan o = lookup(mac);
-        return o != null && o != self;
+        // not lookup(): a device being opened is already IFF_UP and may come first in the list
+        // (fuzz seed 190: a sibling took its MAC while it was down)
+        for (int i = 0, n = vlans.size(); i < n; i++) {
+            Macvlan.Vlan v = vlans.get(i);
+            if (v != self && v.dev.mac == mac && v.dev.isUp()) return true;
+        }
+        return false;
     }
 
     /**
