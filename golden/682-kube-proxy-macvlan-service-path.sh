@@ -1,4 +1,6 @@
 # the macvlan cluster model's "service path" (nsnet cluster print, cni: macvlan) on a real kernel: node1 (this netns) has a macvlan pod "client" on eth0 plus a veth with no pod address whose host end the pod reaches as 169.254.1.1 (permanent neighbour); kube-proxy with --masquerade-all DNATs the ClusterIP to a macvlan pod "web" on node2 (a netns at the other end of eth0); the pod reaches its own node only through the service path
+# (KUBE-FORWARD is listed without counters: its ESTABLISHED rule counted one late FIN/ACK more in one
+# fresh-clone CI recording)
 sysctl -q -w net.ipv6.conf.all.disable_ipv6=1
 sysctl -q -w net.ipv6.conf.default.disable_ipv6=1
 sysctl -q -w net.ipv4.ip_forward=1
@@ -66,4 +68,4 @@ ip netns exec client ip route get 192.168.1.102
 ip -n web neigh show 192.168.1.101
 ip -n web neigh show 192.168.1.11
 iptables -t nat -L KUBE-MARK-MASQ -v -n -x
-iptables -L KUBE-FORWARD -v -n -x
+iptables -L KUBE-FORWARD -n
